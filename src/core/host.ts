@@ -1,0 +1,32 @@
+/**
+ * The host every front end opens: the Electron main process, `spendbar serve` and (for polling) the CLI.
+ * It owns one service, its scheduler and the API handlers validated against src/shared/api.ts.
+ * This file is the seam: front ends import `openHost` and nothing deeper.
+ */
+import type { Overview, SpendbarApi } from '../shared/api.js';
+
+export interface OpenHostOptions {
+  /** Folder holding settings.json and history/ (see data-dir.ts for the default). */
+  dataDir: string;
+  /** Serve built-in demo data instead of polling; nothing is written to disk. */
+  demo?: boolean;
+  /** Environment used for implicit accounts and base URL overrides (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface SpendbarHost {
+  /** One function per API call; each validates its request and answers with the response schema. */
+  readonly api: SpendbarApi;
+  /** Start scheduled polling (one poll of every account right away, then per-account intervals). */
+  start(): void;
+  /** Stop polling while the machine sleeps or is offline; resume polls what is due at once. */
+  pause(reason: 'sleep' | 'offline'): void;
+  resume(): void;
+  /** Called after every change of what the overview would show (a poll finished, an entry added). */
+  onOverview(listener: (overview: Overview) => void): () => void;
+  /** Problems with the app's own files or keychain that the user must be told about. */
+  readonly warnings: readonly string[];
+  close(): Promise<void>;
+}
+
+export { openHost } from './host-impl.js';

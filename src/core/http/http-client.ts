@@ -1,0 +1,185 @@
+/**
+ * The one HTTP client adapters use. It classifies every failure into a ProviderError, retries only what
+ * may clear up by itself (network faults, 5xx) with jittered backoff, never retries a 429 (the scheduler
+ * waits as long as the provider asked), caps response size and total time, and honours proxy settings.
+ */
+import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
+import type { z } from 'zod';
+import { ProviderError, redact } from '../model/provider-error.js';
+import { describeStatus, parseRetryAfter, pathOf, providerMessage } from './http-errors.js';
+
+export interface HttpClientOptions {
+  connectTimeoutMs?: number;
+  /** Whole request, including reading the body. */
+  totalTimeoutMs?: number;
+  maxResponseBytes?: number;
+  /** Retries after the first attempt, for network faults and 5xx only. */
+  maxRetries?: number;
+  baseBackoffMs?: number;
+  dispatcher?: Dispatcher;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export interface JsonRequest<T> {
+  method?: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Minimal, tolerant schema of the fields used; a mismatch is a parse error naming the field. */
+  schema: z.ZodType<T>;
+  /** Provider name for messages ("OpenRouter answered 503"). */
+  provider: string;
+  /** Secrets to scrub from any message. The key is also scrubbed from headers before logging. */
+  secrets: readonly string[];
+  /** Lets an adapter replace the message for a status (a 403 that means "needs an admin key"). */
+  explain?: (status: number, providerText: string | undefined) => string | undefined;
+  signal?: AbortSignal;
+}
+
+export interface JsonResponse<T> {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  data: T;
+}
+
+export interface HttpClient {
+  json<T>(request: JsonRequest<T>): Promise<JsonResponse<T>>;
+}
+
+const defaults = {
+  connectTimeoutMs: 10_000,
+  totalTimeoutMs: 30_000,
+  maxResponseBytes: 5 * 1024 * 1024,
+  maxRetries: 2,
+  baseBackoffMs: 500,
+};
+
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const settings = { ...defaults, ...options };
+  const dispatcher = options.dispatcher ?? new EnvHttpProxyAgent({ connect: { timeout: settings.connectTimeoutMs } });
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+
+  async function attempt<T>(req: JsonRequest<T>): Promise<JsonResponse<T>> {
+    const url = pathOf(req.url);
+    const signals = [AbortSignal.timeout(settings.totalTimeoutMs), ...(req.signal ? [req.signal] : [])];
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await undiciRequest(req.url, {
+        method: req.method ?? 'GET',
+        headers: {
+          accept: 'application/json',
+          'user-agent': 'Spendbar (+https://github.com/spendbar/spendbar)',
+          ...(req.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...req.headers,
+        },
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        signal: AbortSignal.any(signals),
+        dispatcher,
+        headersTimeout: settings.totalTimeoutMs,
+        bodyTimeout: settings.totalTimeoutMs,
+      });
+    } catch (error) {
+      throw networkError(req.provider, url, error, req.secrets);
+    }
+    const text = await readCapped(response, settings.maxResponseBytes, req.provider, url, req.secrets);
+    const headers = response.headers;
+    if (response.statusCode >= 400) {
+      const fromProvider = providerMessage(text);
+      const explained = req.explain?.(response.statusCode, fromProvider);
+      const { kind, message } = describeStatus(req.provider, response.statusCode, fromProvider);
+      throw new ProviderError(kind, redact(explained ?? message, req.secrets), {
+        url,
+        status: response.statusCode,
+        retryAfterMs: response.statusCode === 429 || response.statusCode === 503 ? parseRetryAfter(headers, Date.now()) : undefined,
+      });
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      const looksHtml = /^\s*</.test(text);
+      throw new ProviderError(
+        'parse',
+        `${req.provider} answered with ${looksHtml ? 'an HTML page' : 'a body that is not JSON'} instead of its billing data. If a base URL is set, check that it points at the API.`,
+        { url, status: response.statusCode },
+      );
+    }
+    const result = req.schema.safeParse(parsed);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(body)';
+      throw new ProviderError(
+        'parse',
+        redact(`${req.provider} answered in an unexpected shape: field "${field}" ${issue?.message ?? 'is invalid'}.`, req.secrets),
+        { url, status: response.statusCode },
+      );
+    }
+    return { status: response.statusCode, headers, data: result.data };
+  }
+
+  return {
+    async json<T>(req: JsonRequest<T>): Promise<JsonResponse<T>> {
+      for (let retry = 0; ; retry += 1) {
+        try {
+          return await attempt(req);
+        } catch (error) {
+          const providerError = error instanceof ProviderError ? error : networkError(req.provider, pathOf(req.url), error, req.secrets);
+          if (!providerError.isRetryable || retry >= settings.maxRetries || req.signal?.aborted) throw providerError;
+          // Full jitter keeps many Spendbar installs from retrying in lockstep after an outage.
+          const backoff = settings.baseBackoffMs * 2 ** retry * (0.5 + random());
+          await sleep(Math.max(backoff, Math.min(providerError.retryAfterMs ?? 0, 30_000)));
+        }
+      }
+    },
+  };
+}
+
+async function readCapped(
+  response: Dispatcher.ResponseData,
+  maxBytes: number,
+  provider: string,
+  url: string,
+  secrets: readonly string[],
+): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of response.body) {
+      const buffer = chunk as Buffer;
+      size += buffer.length;
+      if (size > maxBytes) {
+        response.body.destroy();
+        throw new ProviderError('parse', `${provider} sent more than ${Math.round(maxBytes / 1024)} KiB; Spendbar stopped reading.`, {
+          url,
+          status: response.statusCode,
+        });
+      }
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    if (error instanceof ProviderError) throw error;
+    throw networkError(provider, url, error, secrets);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function networkError(provider: string, url: string, error: unknown, secrets: readonly string[]): ProviderError {
+  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  const name = (error as { name?: string })?.name;
+  const timedOut = name === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+  const what = timedOut
+    ? 'did not answer in time'
+    : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+      ? 'could not be found (DNS)'
+      : code === 'ECONNREFUSED'
+        ? 'refused the connection'
+        : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET'
+          ? 'closed the connection'
+          : 'could not be reached';
+  return new ProviderError('network', redact(`${provider} ${what}. Check the network (or proxy) and try again.`, secrets), {
+    url,
+    cause: error,
+  });
+}

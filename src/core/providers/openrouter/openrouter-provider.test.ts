@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { routes, startFakeServer } from '../../../../tests/fakes/fake-http-server.js';
+import { createHttpClient } from '../../http/http-client.js';
+import { billingMonth } from '../../model/billing-month.js';
+import { formatAmount } from '../../model/money.js';
+import { createProviderContext } from '../provider-context.js';
+import { describeProviderContract } from '../provider-contract.js';
+import credits from './__fixtures__/credits.json' with { type: 'json' };
+import key from './__fixtures__/key.json' with { type: 'json' };
+import { openrouterProvider } from './openrouter-provider.js';
+
+const apiKey = 'sk-or-v1-contract-secret-0123456789';
+
+describeProviderContract({
+  provider: openrouterProvider,
+  credentials: { apiKey },
+  baseUrl: (origin) => `${origin}/api/v1`,
+  healthy: routes({ 'GET /api/v1/credits': { json: credits }, 'GET /api/v1/key': { json: key } }),
+  expectSnapshot(snapshot) {
+    expect(formatAmount(snapshot.balance!.money.amount)).toBe('74.75');
+    expect(snapshot.balance!.confidence).toBe('official');
+    expect(formatAmount(snapshot.monthToDate!.money.amount)).toBe('12.50');
+    expect(formatAmount(snapshot.spendLimit!.money.amount)).toBe('50.00');
+  },
+});
+
+async function pollWith(table: Parameters<typeof routes>[0], now = new Date('2026-11-21T10:00:00Z'), month = billingMonth(2026, 11)) {
+  const server = await startFakeServer(routes(table));
+  try {
+    const context = createProviderContext({
+      provider: openrouterProvider,
+      http: createHttpClient({ maxRetries: 0 }),
+      now: () => now,
+      month,
+      credentials: { apiKey },
+      baseUrl: `${server.origin}/api/v1`,
+    });
+    return { snapshot: await openrouterProvider.fetchSnapshot!(context), requests: server.requests };
+  } finally {
+    await server.close();
+  }
+}
+
+describe('OpenRouter specifics', () => {
+  it('sends the key as a Bearer token', async () => {
+    const { requests } = await pollWith({ 'GET /api/v1/credits': { json: credits }, 'GET /api/v1/key': { json: key } });
+    expect(requests.map((request) => request.headers.authorization)).toEqual([`Bearer ${apiKey}`, `Bearer ${apiKey}`]);
+  });
+
+  it('shows key usage without a balance when the key is not a management key (403 on /credits)', async () => {
+    const { snapshot } = await pollWith({
+      'GET /api/v1/credits': { status: 403, json: { error: { code: 403, message: 'Only management keys can perform this operation' } } },
+      'GET /api/v1/key': { json: { data: { ...key.data, is_management_key: false } } },
+    });
+    expect(snapshot.balance).toBeUndefined();
+    expect(formatAmount(snapshot.monthToDate!.money.amount)).toBe('12.50');
+    expect(snapshot.notes?.join(' ')).toMatch(/management key/);
+  });
+
+  it('does not trust a 0/0 credits answer for a normal key as a balance', async () => {
+    const { snapshot } = await pollWith({
+      'GET /api/v1/credits': { json: { data: { total_credits: 0, total_usage: 0 } } },
+      'GET /api/v1/key': { json: { data: { ...key.data, is_management_key: false } } },
+    });
+    expect(snapshot.balance).toBeUndefined();
+  });
+
+  it('keeps float-looking dollars exact', async () => {
+    const { snapshot } = await pollWith({
+      'GET /api/v1/credits': { json: { data: { total_credits: 0.3, total_usage: 0.1 } } },
+      'GET /api/v1/key': { json: key },
+    });
+    expect(formatAmount(snapshot.balance!.money.amount)).toBe('0.20');
+  });
+
+  it('leaves month-to-date unknown for a past month (usage_monthly is the current month only)', async () => {
+    const { snapshot } = await pollWith(
+      { 'GET /api/v1/credits': { json: credits }, 'GET /api/v1/key': { json: key } },
+      new Date('2026-11-21T10:00:00Z'),
+      billingMonth(2026, 10),
+    );
+    expect(snapshot.monthToDate).toBeUndefined();
+    expect(snapshot.balance).toBeDefined();
+  });
+
+  it('treats missing optional key fields as unknown, not zero', async () => {
+    const { snapshot } = await pollWith({
+      'GET /api/v1/credits': { json: credits },
+      'GET /api/v1/key': { json: { data: { label: 'k', extra_field: 1 } } },
+    });
+    expect(snapshot.monthToDate).toBeUndefined();
+    expect(snapshot.spendLimit).toBeUndefined();
+  });
+});

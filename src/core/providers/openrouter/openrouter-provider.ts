@@ -1,0 +1,68 @@
+/**
+ * OpenRouter: remaining credit is total_credits - total_usage from `/credits` (management keys only);
+ * the key's own month-to-date usage and its spending cap come from `/key`, which any key may read.
+ */
+import { isCurrentMonth } from '../../model/billing-month.js';
+import { money, subtract } from '../../model/money.js';
+import { ProviderError } from '../../model/provider-error.js';
+import type { Figure, Snapshot } from '../../model/snapshot.js';
+import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { creditsResponseSchema, keyResponseSchema, type KeyResponse } from './openrouter-schemas.js';
+
+const NAME = 'OpenRouter';
+
+export const openrouterProvider: ProviderDefinition = {
+  id: 'openrouter',
+  name: NAME,
+  kind: 'api',
+  credentials: [{ name: 'apiKey', env: 'OPENROUTER_API_KEY', label: 'API key', secret: true }],
+  defaultBaseUrl: 'https://openrouter.ai/api/v1',
+  keyHelp: 'A management key shows the account balance; any API key shows its own usage and limit.',
+  keyUrl: 'https://openrouter.ai/settings/management-keys',
+  reportsSpend: true,
+  defaultCurrency: 'USD',
+  refresh: { defaultMs: 15 * MINUTE, minimumMs: 1 * MINUTE },
+  fetchSnapshot: fetchOpenRouterSnapshot,
+};
+
+async function fetchOpenRouterSnapshot(context: ProviderContext): Promise<Snapshot> {
+  const headers = { authorization: `Bearer ${context.credentials.apiKey ?? ''}` };
+  const common = { provider: NAME, headers, secrets: context.secrets, signal: context.signal };
+  const keyInfo = await context.http.json({ ...common, url: `${context.baseUrl}/key`, schema: keyResponseSchema });
+  const key = keyInfo.data.data;
+  const notes: string[] = [];
+
+  let balance: Figure | undefined;
+  try {
+    const credits = await context.http.json({ ...common, url: `${context.baseUrl}/credits`, schema: creditsResponseSchema });
+    const totalCredits = money(credits.data.data.total_credits, 'USD');
+    const totalUsage = money(credits.data.data.total_usage, 'USD');
+    // A normal key has been seen to get 200 with both zero instead of 403: zero is not a balance then.
+    const untrustworthyZero = totalCredits.amount.isZero() && totalUsage.amount.isZero() && key.is_management_key !== true;
+    if (untrustworthyZero) notes.push('Account balance needs a management key.');
+    else balance = { money: subtract(totalCredits, totalUsage), confidence: 'official' };
+  } catch (error) {
+    if (!(error instanceof ProviderError) || error.kind !== 'permission') throw error;
+    notes.push('Account balance needs a management key; showing this key’s usage only.');
+  }
+
+  const monthToDate = keyMonthToDate(key, context);
+  if (monthToDate) notes.push(`Month-to-date is this key’s usage${key.label ? ` (${key.label})` : ''}.`);
+  const limit = key.limit === null || key.limit === undefined ? undefined : money(key.limit, 'USD');
+  return {
+    month: context.month.key,
+    monthToDate,
+    balance,
+    balances: balance ? [balance] : undefined,
+    spendLimit: limit ? { money: limit, confidence: 'official' } : undefined,
+    notes,
+    fetchedAt: context.now().toISOString(),
+  };
+}
+
+/** `usage_monthly` covers the current UTC month only, so past months are unknown rather than wrong. */
+function keyMonthToDate(key: KeyResponse['data'], context: ProviderContext): Figure | undefined {
+  if (!isCurrentMonth(context.month, context.now())) return undefined;
+  if (key.usage_monthly === null || key.usage_monthly === undefined) return undefined;
+  return { money: money(key.usage_monthly, 'USD'), confidence: 'official' };
+}

@@ -1,0 +1,161 @@
+/**
+ * The suite every API adapter must pass, against a real HTTP server on 127.0.0.1. Each adapter's test
+ * calls `describeProviderContract` with its healthy fake and what the snapshot must show; the suite then
+ * plays every failure a provider can produce and checks the classification and that no secret leaks.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeServer, type FakeHandler, type FakeReply, type FakeServer } from '../../../tests/fakes/fake-http-server.js';
+import { createHttpClient } from '../http/http-client.js';
+import { billingMonth, type BillingMonth } from '../model/billing-month.js';
+import { ProviderError } from '../model/provider-error.js';
+import type { Snapshot } from '../model/snapshot.js';
+import { createProviderContext } from './provider-context.js';
+import type { ProviderDefinition } from './provider.js';
+
+export interface ContractOptions {
+  provider: ProviderDefinition;
+  /** Credential values; secret ones are checked to never appear in error text. */
+  credentials: Record<string, string>;
+  settings?: Record<string, string>;
+  /** The healthy fake: published response shapes for every route the adapter calls. */
+  healthy: FakeHandler;
+  /** The base URL for an origin, in the same form as the provider's default (path included). */
+  baseUrl: (origin: string) => string;
+  now?: Date;
+  month?: BillingMonth;
+  /** What the user must see from the healthy fake. */
+  expectSnapshot: (snapshot: Snapshot) => void;
+}
+
+export function describeProviderContract(options: ContractOptions): void {
+  const { provider } = options;
+  const now = options.now ?? new Date('2026-11-21T10:00:00Z');
+  const month = options.month ?? billingMonth(2026, 11);
+  const secretValues = provider.credentials.filter((spec) => spec.secret).map((spec) => options.credentials[spec.name] ?? '');
+
+  describe(`${provider.id} provider contract`, () => {
+    let server: FakeServer;
+    beforeAll(async () => {
+      server = await startFakeServer(options.healthy);
+    });
+    afterAll(async () => {
+      await server.close();
+    });
+
+    function poll(): Promise<Snapshot> {
+      const http = createHttpClient({ totalTimeoutMs: 400, connectTimeoutMs: 400, maxRetries: 2, sleep: async () => {} });
+      const context = createProviderContext({
+        provider,
+        http,
+        now: () => now,
+        month,
+        credentials: options.credentials,
+        settings: options.settings,
+        baseUrl: options.baseUrl(server.origin),
+      });
+      if (!provider.fetchSnapshot) throw new Error(`${provider.id} has no fetchSnapshot`);
+      return provider.fetchSnapshot(context);
+    }
+
+    async function failure(reply: FakeReply): Promise<ProviderError> {
+      server.setHandler(() => reply);
+      server.requests.length = 0;
+      try {
+        await poll();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ProviderError);
+        const providerError = error as ProviderError;
+        const everything = `${providerError.message} ${String(providerError)} ${JSON.stringify(providerError)} ${providerError.url ?? ''}`;
+        for (const secret of secretValues) expect(everything).not.toContain(secret);
+        return providerError;
+      } finally {
+        server.setHandler(options.healthy);
+      }
+      throw new Error(`${provider.id} did not fail for ${JSON.stringify(reply).slice(0, 80)}`);
+    }
+
+    it('maps a healthy answer to the snapshot the user should see', async () => {
+      server.setHandler(options.healthy);
+      const snapshot = await poll();
+      expect(snapshot.month).toBe(month.key);
+      options.expectSnapshot(snapshot);
+    });
+
+    it('sends the key only in headers, never in the URL', async () => {
+      server.requests.length = 0;
+      await poll();
+      expect(server.requests.length).toBeGreaterThan(0);
+      for (const request of server.requests) {
+        for (const secret of secretValues) expect(`${request.path}?${request.query.toString()}`).not.toContain(secret);
+      }
+    });
+
+    it.each([
+      [401, 'auth'],
+      [403, 'permission'],
+      [402, 'billing'],
+      [404, 'config'],
+    ] as const)('classifies HTTP %i as %s', async (status, kind) => {
+      const secretEcho = secretValues.join(' ');
+      const error = await failure({ status, json: { error: { message: `bad key ${secretEcho}`, type: 'error' } } });
+      expect(error.kind).toBe(kind);
+      expect(error.message.length).toBeGreaterThan(10);
+    });
+
+    it('reports a 429 as rate-limited with its Retry-After, without retrying', async () => {
+      const error = await failure({ status: 429, headers: { 'retry-after': '7' }, json: { error: { message: 'slow down' } } });
+      expect(error.kind).toBe('rate-limited');
+      expect(error.retryAfterMs).toBe(7000);
+      expect(server.requests).toHaveLength(1);
+    });
+
+    it('honours retry-after-ms over Retry-After', async () => {
+      const error = await failure({ status: 429, headers: { 'retry-after-ms': '1500', 'retry-after': '9' }, json: {} });
+      expect(error.retryAfterMs).toBe(1500);
+    });
+
+    it('retries a 5xx a bounded number of times, then reports provider-unavailable', async () => {
+      const error = await failure({ status: 503, json: { error: { message: 'overloaded' } } });
+      expect(error.kind).toBe('provider-unavailable');
+      expect(server.requests.length).toBe(3);
+    });
+
+    it.each([
+      ['an HTML page', { raw: '<!doctype html><html><body>Login</body></html>' }],
+      ['malformed JSON', { raw: '{"data": {', headers: { 'content-type': 'application/json' } }],
+      ['JSON of another shape', { json: { unexpected: true } }],
+    ])('reports %s as a parse error', async (_label, reply) => {
+      const error = await failure(reply as FakeReply);
+      expect(error.kind).toBe('parse');
+    });
+
+    it('reports a hang as a network error within the timeout', async () => {
+      const started = Date.now();
+      const error = await failure({ hang: true });
+      expect(error.kind).toBe('network');
+      expect(Date.now() - started).toBeLessThan(5000);
+    });
+
+    it('reports a refused connection as a network error', async () => {
+      const closed = await startFakeServer(options.healthy);
+      const origin = closed.origin;
+      await closed.close();
+      const http = createHttpClient({ maxRetries: 0 });
+      const context = createProviderContext({
+        provider,
+        http,
+        now: () => now,
+        month,
+        credentials: options.credentials,
+        settings: options.settings,
+        baseUrl: options.baseUrl(origin),
+      });
+      const error = await provider.fetchSnapshot!(context).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(ProviderError);
+      expect((error as ProviderError).kind).toBe('network');
+    });
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * What every provider adapter is. An adapter only maps: it receives http, clock, credentials and settings
+ * from its context and returns a Snapshot. It never touches files, the keychain or the environment.
+ */
+import type { HttpClient } from '../http/http-client.js';
+import type { BillingMonth } from '../model/billing-month.js';
+import type { Snapshot } from '../model/snapshot.js';
+
+export interface CredentialSpec {
+  /** Name under which the secret is kept in the keychain for an account ("apiKey", "teamId"). */
+  readonly name: string;
+  /** Environment variable that configures an implicit `env` account for the CLI and serve. */
+  readonly env: string;
+  readonly label: string;
+  /** Ids like a team id are not secret, but are read from the environment together with the key. */
+  readonly secret: boolean;
+  readonly optional?: boolean;
+}
+
+export interface ProviderContext {
+  readonly http: HttpClient;
+  readonly now: () => Date;
+  /** Credential values by CredentialSpec.name; the service checks required ones before polling. */
+  readonly credentials: Readonly<Record<string, string | undefined>>;
+  /** Non-secret account settings (org id, region, billing table). */
+  readonly settings: Readonly<Record<string, string | undefined>>;
+  /** Default base URL, or the environment or account override, without trailing slash. */
+  readonly baseUrl: string;
+  readonly month: BillingMonth;
+  /** Every secret value of this account, for scrubbing messages. */
+  readonly secrets: readonly string[];
+  readonly signal?: AbortSignal;
+}
+
+export interface ProviderDefinition {
+  readonly id: string;
+  readonly name: string;
+  /** `manual` providers have no API: their figures come from ledger entries and tracked usage. */
+  readonly kind: 'api' | 'manual';
+  readonly credentials: readonly CredentialSpec[];
+  readonly defaultBaseUrl?: string;
+  /** Which key to create and where, shown in settings and in auth/permission errors. */
+  readonly keyHelp: string;
+  readonly keyUrl?: string;
+  /** Whether the provider's API reports spend (then manual spend entries are not added on top). */
+  readonly reportsSpend: boolean;
+  readonly defaultCurrency: string;
+  /** Poll interval defaults and the floor below which the scheduler never goes. */
+  readonly refresh: { readonly defaultMs: number; readonly minimumMs: number };
+  fetchSnapshot?(context: ProviderContext): Promise<Snapshot>;
+}
+
+export const MINUTE = 60_000;

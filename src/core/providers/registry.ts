@@ -1,0 +1,19 @@
+/**
+ * Every provider Spendbar knows. Adding one means adding its folder and a line here; the registry test
+ * fails when a registered API provider lacks its contract test, fixtures or doc.
+ */
+import { manualProviders } from './manual/manual-provider.js';
+import { openrouterProvider } from './openrouter/openrouter-provider.js';
+import type { ProviderDefinition } from './provider.js';
+
+export const providers: readonly ProviderDefinition[] = [openrouterProvider, ...manualProviders];
+
+const byId = new Map(providers.map((provider) => [provider.id, provider]));
+
+export function findProvider(id: string): ProviderDefinition | undefined {
+  return byId.get(id);
+}
+
+export function providerIds(): string[] {
+  return providers.map((provider) => provider.id);
+}

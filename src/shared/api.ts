@@ -1,0 +1,176 @@
+/**
+ * The one contract between the engine and every front end (Electron preload, `spendbar serve`).
+ * Each call has a name, a request schema and a response schema; the receiving side validates with them.
+ * Nothing here ever carries a secret: the UI only learns whether a key is set.
+ */
+import { z } from 'zod';
+
+export const confidenceSchema = z.enum(['official', 'estimated', 'manual']);
+export type Confidence = z.infer<typeof confidenceSchema>;
+
+/** An exact decimal amount as a string ("12.345678"), with its ISO 4217 currency. */
+export const moneyDtoSchema = z.object({
+  amount: z.string(),
+  currency: z.string(),
+  confidence: confidenceSchema,
+});
+export type MoneyDto = z.infer<typeof moneyDtoSchema>;
+
+export const errorKindSchema = z.enum([
+  'missing-credential',
+  'auth',
+  'permission',
+  'billing',
+  'rate-limited',
+  'provider-unavailable',
+  'network',
+  'parse',
+  'config',
+]);
+export type ErrorKind = z.infer<typeof errorKindSchema>;
+
+export const accountStatusSchema = z.enum(['ok', 'stale', 'error', 'unconfigured']);
+export type AccountStatus = z.infer<typeof accountStatusSchema>;
+
+export const quotaDtoSchema = z.object({
+  used: z.number(),
+  limit: z.number().nullable(),
+  unit: z.string(),
+  resetsAt: z.string().nullable(),
+});
+
+export const dailySpendDtoSchema = z.object({ date: z.string(), amount: z.string(), currency: z.string() });
+
+export const accountViewSchema = z.object({
+  /** Stable id, `<provider>:<account name>`. */
+  id: z.string(),
+  provider: z.string(),
+  providerName: z.string(),
+  account: z.string(),
+  status: accountStatusSchema,
+  monthToDate: moneyDtoSchema.nullable(),
+  balance: moneyDtoSchema.nullable(),
+  balances: z.array(moneyDtoSchema),
+  spendLimit: moneyDtoSchema.nullable(),
+  quota: quotaDtoSchema.nullable(),
+  dailySpend: z.array(dailySpendDtoSchema),
+  updatedAt: z.string().nullable(),
+  error: z.object({ kind: errorKindSchema, message: z.string() }).nullable(),
+  /** Short provider-specific facts worth a line in the UI ("Key usage this month", "Credits: management key"). */
+  notes: z.array(z.string()),
+  manual: z.boolean(),
+});
+export type AccountView = z.infer<typeof accountViewSchema>;
+
+export const totalSchema = z.object({
+  currency: z.string(),
+  monthToDate: z.string(),
+  /** How the total splits by confidence, so the header can say "of which $3.20 manual". */
+  byConfidence: z.object({ official: z.string(), estimated: z.string(), manual: z.string() }),
+});
+
+export const overviewSchema = z.object({
+  month: z.string(),
+  generatedAt: z.string(),
+  demo: z.boolean(),
+  totals: z.array(totalSchema),
+  accounts: z.array(accountViewSchema),
+  /** Things the user must know about the app itself (a corrupt file moved aside, no keychain). */
+  warnings: z.array(z.string()),
+  polling: z.boolean(),
+});
+export type Overview = z.infer<typeof overviewSchema>;
+
+export const entryKindSchema = z.enum(['spend', 'topup', 'balance']);
+export type EntryKind = z.infer<typeof entryKindSchema>;
+
+export const ledgerEntryDtoSchema = z.object({
+  id: z.string(),
+  provider: z.string(),
+  account: z.string(),
+  kind: entryKindSchema,
+  amount: z.string(),
+  currency: z.string(),
+  date: z.string(),
+  note: z.string(),
+  createdAt: z.string(),
+});
+export type LedgerEntryDto = z.infer<typeof ledgerEntryDtoSchema>;
+
+/** What the user typed; the engine validates amounts and dates exactly and answers with a clear message. */
+export const entryInputSchema = z.object({
+  provider: z.string().min(1),
+  account: z.string().min(1).optional(),
+  kind: entryKindSchema,
+  amount: z.string(),
+  currency: z.string().optional(),
+  date: z.string().optional(),
+  note: z.string().max(500).optional(),
+});
+export type EntryInput = z.infer<typeof entryInputSchema>;
+
+export const providerInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['api', 'manual']),
+  keyHelp: z.string(),
+  keyUrl: z.string().nullable(),
+});
+export type ProviderInfo = z.infer<typeof providerInfoSchema>;
+
+const empty = z.object({}).strict();
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM');
+
+/** Every call a front end may make. Electron's ipcMain and serve's /api/<name> accept exactly these. */
+export const apiContract = {
+  getOverview: { request: z.object({ month: month.optional() }).strict(), response: overviewSchema },
+  refresh: {
+    request: z.object({ accountId: z.string().optional() }).strict(),
+    response: overviewSchema,
+  },
+  listEntries: {
+    request: empty,
+    response: z.object({ entries: z.array(ledgerEntryDtoSchema) }),
+  },
+  addEntry: { request: entryInputSchema.strict(), response: z.object({ id: z.string() }) },
+  updateEntry: {
+    request: z
+      .object({
+        id: z.string(),
+        amount: z.string().optional(),
+        currency: z.string().optional(),
+        date: z.string().optional(),
+        note: z.string().max(500).optional(),
+        kind: entryKindSchema.optional(),
+      })
+      .strict(),
+    response: ledgerEntryDtoSchema,
+  },
+  deleteEntry: {
+    request: z.object({ id: z.string() }).strict(),
+    response: z.object({ deleted: ledgerEntryDtoSchema }),
+  },
+  /** Puts back an entry removed by deleteEntry (the undo of the entry list). */
+  restoreEntry: {
+    request: ledgerEntryDtoSchema.strict(),
+    response: z.object({ id: z.string() }),
+  },
+  listProviders: {
+    request: empty,
+    response: z.object({ providers: z.array(providerInfoSchema) }),
+  },
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type ApiName = keyof ApiContract;
+export type ApiRequest<N extends ApiName> = z.input<ApiContract[N]['request']>;
+export type ApiResponse<N extends ApiName> = z.infer<ApiContract[N]['response']>;
+
+/** The shape of `window.spendbar`: one async function per call, the same in Electron and in the browser. */
+export type SpendbarApi = { [N in ApiName]: (request: ApiRequest<N>) => Promise<ApiResponse<N>> };
+
+export const apiNames = Object.keys(apiContract) as ApiName[];
+
+/** Errors crossing the boundary carry a user-facing message and, for bad input, the field at fault. */
+export const apiErrorSchema = z.object({ error: z.object({ message: z.string(), field: z.string().optional() }) });
+export type ApiError = z.infer<typeof apiErrorSchema>;
