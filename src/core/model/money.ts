@@ -3,7 +3,11 @@
  * fractional cents (Anthropic: "123.78912" cents) and dollars as JSON numbers (OpenAI), and both must
  * add up to the cent the user sees on the invoice.
  */
-import Decimal from 'decimal.js';
+import DecimalModule, { type Decimal as DecimalClass } from 'decimal.js';
+import { InputError } from './input-error.js';
+
+// decimal.mjs has only a default export, but its typings describe a CommonJS module under NodeNext.
+const Decimal = DecimalModule as unknown as typeof DecimalClass;
 
 /** A private Decimal constructor: enough precision for any bill, and no exponent notation in output. */
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 40 });
@@ -16,15 +20,8 @@ const MAX_FRACTION_DIGITS = 12;
 /** ISO 4217 codes are three upper-case letters; Intl knows which ones exist. */
 const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
 
-export class MoneyInputError extends Error {
-  constructor(
-    message: string,
-    readonly field: string,
-  ) {
-    super(message);
-    this.name = 'MoneyInputError';
-  }
-}
+/** Raised for amounts and currencies a person typed; carries the field so forms can point at it. */
+export { InputError as MoneyInputError };
 
 export interface Money {
   readonly amount: Dec;
@@ -43,7 +40,7 @@ export function zero(currency: string): Money {
 export function normalizeCurrency(code: string): string {
   const upper = code.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(upper) || !knownCurrencies.has(upper)) {
-    throw new MoneyInputError(`Unknown currency "${code}": use a three-letter ISO 4217 code such as USD or EUR.`, 'currency');
+    throw new InputError(`Unknown currency "${code}": use a three-letter ISO 4217 code such as USD or EUR.`, 'currency');
   }
   return upper;
 }
@@ -54,16 +51,16 @@ export function normalizeCurrency(code: string): string {
  */
 export function parseAmount(text: string, field = 'amount'): Dec {
   const trimmed = text.trim();
-  if (trimmed === '') throw new MoneyInputError('Enter an amount, for example 12.50.', field);
+  if (trimmed === '') throw new InputError('Enter an amount, for example 12.50.', field);
   if (!/^[+-]?\d+(\.\d+)?$/.test(trimmed) && !/^[+-]?\.\d+$/.test(trimmed)) {
-    throw new MoneyInputError(`"${text}" is not an amount: use digits with an optional decimal point, for example 12.50.`, field);
+    throw new InputError(`"${text}" is not an amount: use digits with an optional decimal point, for example 12.50.`, field);
   }
   const [integerPart = '', fractionPart = ''] = trimmed.replace(/^[+-]/, '').split('.');
   if (integerPart.replace(/^0+/, '').length > MAX_INTEGER_DIGITS) {
-    throw new MoneyInputError(`"${text}" is too large: amounts up to 9,999,999,999,999 are accepted.`, field);
+    throw new InputError(`"${text}" is too large: amounts up to 9,999,999,999,999 are accepted.`, field);
   }
   if (fractionPart.length > MAX_FRACTION_DIGITS) {
-    throw new MoneyInputError(`"${text}" has more than ${MAX_FRACTION_DIGITS} decimal places.`, field);
+    throw new InputError(`"${text}" has more than ${MAX_FRACTION_DIGITS} decimal places.`, field);
   }
   return new Dec(trimmed);
 }
@@ -72,7 +69,7 @@ export function parseAmount(text: string, field = 'amount'): Dec {
 export function toDecimal(value: Dec | string | number): Dec {
   if (value instanceof Dec) return value;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new MoneyInputError(`${value} is not a finite amount.`, 'amount');
+    if (!Number.isFinite(value)) throw new InputError(`${value} is not a finite amount.`, 'amount');
     // String(n) is the shortest round-trip form, so 0.1 stays 0.1 rather than 0.1000000000000000055…
     return new Dec(String(value));
   }

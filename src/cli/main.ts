@@ -1,0 +1,217 @@
+/**
+ * `spendbar`: the command line (contract in DESIGN.md). Every command prints what a person needs and,
+ * with --json, what a script needs; bad usage and bad input exit non-zero and store nothing.
+ */
+import { accountId, DEFAULT_ACCOUNT } from '../core/accounts.js';
+import { defaultDataDir } from '../core/data-dir.js';
+import { exportCsv, exportJson } from '../core/export.js';
+import { createHttpClient } from '../core/http/http-client.js';
+import { InputError } from '../core/model/input-error.js';
+import { KeychainSecretStore, KeychainUnavailableError } from '../core/secrets/secret-store.js';
+import { SpendbarService } from '../core/service.js';
+import { entryKindSchema } from '../shared/api.js';
+import { keyValues, parse, UsageError } from './args.js';
+import { overviewJson, renderOverview } from './render.js';
+import { readSecret } from './read-secret.js';
+import { serve } from './serve.js';
+
+const USAGE = `spendbar — month-to-date AI and cloud spend, and remaining credit
+
+Usage:
+  spendbar poll [--json] [--month YYYY-MM] [--provider ID]
+  spendbar status [--json] [--month YYYY-MM]
+  spendbar accounts add PROVIDER [--account NAME] [--set KEY=VALUE]...
+  spendbar accounts list [--json]
+  spendbar accounts remove PROVIDER [--account NAME]
+  spendbar keys set PROVIDER [--account NAME]        (the key is read from standard input)
+  spendbar keys delete PROVIDER [--account NAME]
+  spendbar entry add --provider ID [--account NAME] --kind spend|topup|balance --amount 12.50
+                     [--currency USD] [--date YYYY-MM-DD] [--note TEXT] [--json]
+  spendbar entry list [--json]
+  spendbar entry delete ID
+  spendbar export --format csv|json [--month YYYY-MM]
+  spendbar serve [--port N] [--demo]
+
+Data folder: SPENDBAR_DATA_DIR or ${defaultDataDir()}
+`;
+
+function openService(): SpendbarService {
+  return new SpendbarService({ dataDir: defaultDataDir(), secrets: new KeychainSecretStore(), http: createHttpClient() });
+}
+
+const out = (text: string) => process.stdout.write(text);
+
+function warnAbout(service: SpendbarService): void {
+  for (const warning of service.warnings) process.stderr.write(`Warning: ${warning}\n`);
+}
+
+async function poll(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { json: { type: 'boolean' }, month: { type: 'string' }, provider: { type: 'string' } }, 'spendbar poll [--json] [--month YYYY-MM] [--provider ID]');
+  const service = openService();
+  const progress = process.stderr.isTTY
+    ? (event: { accountId: string; state: string }) => process.stderr.write(`${event.state === 'started' ? 'Polling' : event.state === 'done' ? 'Done' : 'Failed'} ${event.accountId}\n`)
+    : undefined;
+  await service.poll({ month: values.month, provider: values.provider }, progress);
+  const overview = await service.overview(values.month);
+  warnAbout(service);
+  const shown = values.provider ? { ...overview, accounts: overview.accounts.filter((account) => account.provider === values.provider) } : overview;
+  out(values.json ? overviewJson(shown) : renderOverview(shown));
+  return 0;
+}
+
+async function status(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { json: { type: 'boolean' }, month: { type: 'string' } }, 'spendbar status [--json] [--month YYYY-MM]');
+  const service = openService();
+  const overview = await service.overview(values.month);
+  warnAbout(service);
+  out(values.json ? overviewJson(overview) : renderOverview(overview));
+  return 0;
+}
+
+async function accounts(argv: string[]): Promise<number> {
+  const [action, ...rest] = argv;
+  const service = openService();
+  if (action === 'list') {
+    const { values } = parse(rest, { json: { type: 'boolean' } }, 'spendbar accounts list [--json]');
+    const list = service.accounts().map((account) => ({
+      id: account.id,
+      provider: account.provider.id,
+      account: account.name,
+      implicit: account.implicit,
+      settings: account.settings,
+      intervalMinutes: account.intervalMs / 60_000,
+    }));
+    out(values.json ? `${JSON.stringify({ accounts: list }, null, 2)}\n` : list.map((a) => `${a.id}${a.implicit ? ' (from environment)' : ''}`).join('\n') + (list.length ? '\n' : 'No accounts.\n'));
+    return 0;
+  }
+  const usage = `spendbar accounts ${action ?? 'add|list|remove'} PROVIDER [--account NAME]${action === 'add' ? ' [--set KEY=VALUE]...' : ''}`;
+  const { values, positionals } = parse(rest, { account: { type: 'string' }, set: { type: 'string', multiple: true } }, usage);
+  const [provider] = positionals;
+  if (!provider || positionals.length > 1) throw new UsageError(`Usage: ${usage}`);
+  if (action === 'add') {
+    const config = await service.addAccount(provider, values.account ?? DEFAULT_ACCOUNT, keyValues(values.set));
+    out(`Added ${config.id}.\n`);
+    return 0;
+  }
+  if (action === 'remove') {
+    const removed = await service.removeAccount(provider, values.account ?? DEFAULT_ACCOUNT);
+    out(removed ? `Removed ${accountId(provider, values.account ?? DEFAULT_ACCOUNT)} and its keys; its history is kept.\n` : 'No such account; any stored keys were deleted.\n');
+    return 0;
+  }
+  throw new UsageError(`Unknown accounts command "${action ?? ''}".\n${USAGE}`);
+}
+
+async function keys(argv: string[]): Promise<number> {
+  const [action, ...rest] = argv;
+  const usage = `spendbar keys ${action ?? 'set|delete'} PROVIDER [--account NAME]`;
+  const { values, positionals } = parse(rest, { account: { type: 'string' } }, usage);
+  const [provider] = positionals;
+  if (!provider || positionals.length > 1) throw new UsageError(`Usage: ${usage}`);
+  const service = openService();
+  const name = values.account ?? DEFAULT_ACCOUNT;
+  if (action === 'set') {
+    const secret = await readSecret(`Paste the ${provider} key and press Enter: `);
+    await service.setKey(provider, name, secret);
+    out(`Stored the key for ${accountId(provider, name)} in the system keychain.\n`);
+    return 0;
+  }
+  if (action === 'delete') {
+    const deleted = await service.deleteKey(provider, name);
+    out(deleted ? `Deleted the key for ${accountId(provider, name)}.\n` : `No key was stored for ${accountId(provider, name)}.\n`);
+    return 0;
+  }
+  throw new UsageError(`Unknown keys command "${action ?? ''}".\n${USAGE}`);
+}
+
+async function entry(argv: string[]): Promise<number> {
+  const [action, ...rest] = argv;
+  const service = openService();
+  if (action === 'add') {
+    const { values } = parse(
+      rest,
+      {
+        provider: { type: 'string' },
+        account: { type: 'string' },
+        kind: { type: 'string' },
+        amount: { type: 'string' },
+        currency: { type: 'string' },
+        date: { type: 'string' },
+        note: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      'spendbar entry add --provider ID --kind spend|topup|balance --amount 12.50 [--currency USD] [--date YYYY-MM-DD] [--note TEXT]',
+    );
+    if (!values.provider || !values.kind || values.amount === undefined) throw new UsageError('entry add needs --provider, --kind and --amount.');
+    const kind = entryKindSchema.safeParse(values.kind);
+    if (!kind.success) throw new InputError(`--kind must be spend, topup or balance; got "${values.kind}".`, 'kind');
+    const stored = await service.addEntry({ ...values, provider: values.provider, kind: kind.data, amount: values.amount });
+    out(values.json ? `${JSON.stringify({ id: stored.id })}\n` : `${stored.id}\n`);
+    return 0;
+  }
+  if (action === 'list') {
+    const { values } = parse(rest, { json: { type: 'boolean' } }, 'spendbar entry list [--json]');
+    const entries = service.listEntries();
+    if (values.json) out(`${JSON.stringify({ entries }, null, 2)}\n`);
+    else out(entries.map((e) => `${e.id}  ${e.date}  ${e.provider}/${e.account}  ${e.kind}  ${e.amount} ${e.currency}  ${e.note}`).join('\n') + (entries.length ? '\n' : 'No entries.\n'));
+    return 0;
+  }
+  if (action === 'delete') {
+    const { positionals } = parse(rest, {}, 'spendbar entry delete ID');
+    if (positionals.length !== 1) throw new UsageError('Usage: spendbar entry delete ID');
+    const removed = await service.deleteEntry(positionals[0]!);
+    out(`Deleted ${removed.kind} of ${removed.amount} ${removed.currency} on ${removed.date} (${removed.provider}).\n`);
+    return 0;
+  }
+  throw new UsageError(`Unknown entry command "${action ?? ''}".\n${USAGE}`);
+}
+
+async function exportCommand(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { format: { type: 'string' }, month: { type: 'string' } }, 'spendbar export --format csv|json [--month YYYY-MM]');
+  if (values.format !== 'csv' && values.format !== 'json') throw new UsageError('export needs --format csv or --format json.');
+  const service = openService();
+  const overview = await service.overview(values.month);
+  warnAbout(service);
+  out(values.format === 'csv' ? exportCsv(overview, service.listEntries()) : exportJson(overview, service.listEntries()));
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'poll':
+        return await poll(rest);
+      case 'status':
+        return await status(rest);
+      case 'accounts':
+        return await accounts(rest);
+      case 'keys':
+        return await keys(rest);
+      case 'entry':
+        return await entry(rest);
+      case 'export':
+        return await exportCommand(rest);
+      case 'serve':
+        return await serve(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`Unknown command "${command}".\n${USAGE}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof InputError || error instanceof KeychainUnavailableError) {
+      process.stderr.write(`Error: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`Error: ${(error as Error).message ?? String(error)}\n`);
+    return 1;
+  }
+}

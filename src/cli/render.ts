@@ -1,0 +1,25 @@
+/** Plain-text rendering of the overview for the terminal. */
+import type { Overview } from '../shared/api.js';
+
+export function renderOverview(overview: Overview): string {
+  const lines: string[] = [];
+  if (overview.demo) lines.push('Demo data');
+  for (const warning of overview.warnings) lines.push(`! ${warning}`);
+  const totals = overview.totals.map((total) => `${total.monthToDate} ${total.currency}`).join(' + ') || 'nothing recorded';
+  lines.push(`Month to date (${overview.month}): ${totals}`);
+  if (overview.accounts.length === 0) {
+    lines.push('No accounts yet. Set a key (e.g. OPENROUTER_API_KEY) or run `spendbar accounts add PROVIDER`, or add a manual entry.');
+  }
+  for (const account of overview.accounts) {
+    const spend = account.monthToDate ? `${account.monthToDate.amount} ${account.monthToDate.currency} (${account.monthToDate.confidence})` : '—';
+    const balance = account.balances.length > 0 ? account.balances.map((b) => `${b.amount} ${b.currency} (${b.confidence})`).join(', ') : '—';
+    lines.push(`  ${account.providerName} [${account.account}]  ${account.status}  spent ${spend}  balance ${balance}`);
+    if (account.error) lines.push(`      ${account.error.kind}: ${account.error.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The fixed JSON of `poll --json` and `status --json` (DESIGN.md's command line contract). */
+export function overviewJson(overview: Overview, alerts: unknown[] = []): string {
+  return `${JSON.stringify({ ...overview, alerts }, null, 2)}\n`;
+}

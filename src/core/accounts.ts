@@ -1,0 +1,122 @@
+/**
+ * Which accounts exist: those added in settings, the implicit `env` accounts whose credentials are in the
+ * environment (CLI and serve), and manual accounts that have ledger entries. Also where each account's
+ * credentials come from.
+ */
+import { InputError } from './model/input-error.js';
+import type { ProviderDefinition } from './providers/provider.js';
+import { findProvider, providers } from './providers/registry.js';
+import { KeychainUnavailableError, type SecretStore } from './secrets/secret-store.js';
+import type { LedgerEntry } from './store/entries-store.js';
+import type { AccountConfig } from './store/settings-store.js';
+
+export interface Account {
+  /** `<provider>:<name>` */
+  readonly id: string;
+  readonly provider: ProviderDefinition;
+  readonly name: string;
+  readonly settings: Readonly<Record<string, string>>;
+  readonly intervalMs: number;
+  /** Configured through environment variables rather than settings. */
+  readonly implicit: boolean;
+}
+
+export const ENV_ACCOUNT = 'env';
+export const DEFAULT_ACCOUNT = 'default';
+
+/** AWS and Google Cloud are never implicit: ambient cloud credentials are ambiguous and cost money. */
+const NEVER_IMPLICIT = new Set(['aws', 'gcp']);
+
+export function accountId(provider: string, name: string): string {
+  return `${provider}:${name}`;
+}
+
+export function validateAccountName(name: string): string {
+  const trimmed = name.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$/.test(trimmed)) {
+    throw new InputError(`"${name}" is not a usable account name: use up to 40 letters, digits, spaces, dots, dashes or underscores.`, 'account');
+  }
+  return trimmed;
+}
+
+export function requireProvider(id: string): ProviderDefinition {
+  const provider = findProvider(id);
+  if (!provider) {
+    throw new InputError(`Unknown provider "${id}". Known providers: ${providers.map((known) => known.id).join(', ')}.`, 'provider');
+  }
+  return provider;
+}
+
+export function resolveAccounts(configs: readonly AccountConfig[], entries: readonly LedgerEntry[], env: NodeJS.ProcessEnv): Account[] {
+  const accounts = new Map<string, Account>();
+  for (const config of configs) {
+    const provider = findProvider(config.provider);
+    if (!provider) continue;
+    accounts.set(config.id, {
+      id: config.id,
+      provider,
+      name: config.name,
+      settings: config.settings,
+      intervalMs: config.intervalMinutes ? config.intervalMinutes * 60_000 : provider.refresh.defaultMs,
+      implicit: false,
+    });
+  }
+  for (const provider of providers) {
+    if (provider.kind !== 'api' || NEVER_IMPLICIT.has(provider.id)) continue;
+    const required = provider.credentials.filter((spec) => !spec.optional);
+    if (required.length === 0 || !required.every((spec) => nonEmpty(env[spec.env]))) continue;
+    const id = accountId(provider.id, ENV_ACCOUNT);
+    if (!accounts.has(id)) {
+      accounts.set(id, { id, provider, name: ENV_ACCOUNT, settings: {}, intervalMs: provider.refresh.defaultMs, implicit: true });
+    }
+  }
+  for (const entry of entries) {
+    const provider = findProvider(entry.provider);
+    const id = accountId(entry.provider, entry.account);
+    if (!provider || accounts.has(id)) continue;
+    accounts.set(id, { id, provider, name: entry.account, settings: {}, intervalMs: provider.refresh.defaultMs, implicit: false });
+  }
+  return [...accounts.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export interface ResolvedCredentials {
+  readonly values: Record<string, string | undefined>;
+  /** Set when a required credential is missing: what the user should do. */
+  readonly missing?: string;
+}
+
+/**
+ * Credentials of an account: the `env` account reads the environment only; other accounts read the
+ * keychain (ids such as a team id may also be settings) and fall back to the environment for CLI use.
+ */
+export async function resolveCredentials(account: Account, secrets: SecretStore, env: NodeJS.ProcessEnv): Promise<ResolvedCredentials> {
+  const values: Record<string, string | undefined> = {};
+  let keychainProblem: string | undefined;
+  for (const spec of account.provider.credentials) {
+    if (account.implicit) {
+      values[spec.name] = nonEmpty(env[spec.env]) ? env[spec.env] : undefined;
+      continue;
+    }
+    let stored: string | undefined = spec.secret ? undefined : account.settings[spec.name];
+    if (stored === undefined) {
+      try {
+        stored = await secrets.get(account.id, spec.name);
+      } catch (error) {
+        if (!(error instanceof KeychainUnavailableError)) throw error;
+        keychainProblem = error.message;
+      }
+    }
+    values[spec.name] = stored ?? (nonEmpty(env[spec.env]) ? env[spec.env] : undefined);
+  }
+  const absent = account.provider.credentials.filter((spec) => !spec.optional && !values[spec.name]);
+  if (absent.length === 0) return { values };
+  const flag = account.name === DEFAULT_ACCOUNT ? '' : ` --account "${account.name}"`;
+  const how = absent
+    .map((spec) => (spec.secret ? `${spec.label}: run \`spendbar keys set ${account.provider.id}${flag}\` or set ${spec.env}` : `${spec.label}: set ${spec.env} or --set ${spec.name}=…`))
+    .join('; ');
+  return { values, missing: keychainProblem ?? `${account.provider.name} needs its ${absent.map((spec) => spec.label).join(' and ')}. ${how}.` };
+}
+
+function nonEmpty(value: string | undefined): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}

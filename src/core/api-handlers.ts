@@ -1,0 +1,71 @@
+/**
+ * The contract's calls bound to a service. Every request is validated with its schema before anything
+ * runs, so the Electron IPC and the `serve` HTTP front ends share one gate.
+ */
+import { apiContract, apiNames, type ApiName, type ApiRequest, type ApiResponse, type SpendbarApi } from '../shared/api.js';
+import { InputError } from './model/input-error.js';
+import { providers } from './providers/registry.js';
+import type { SpendbarService } from './service.js';
+
+export interface HandlerHooks {
+  /** Manual refresh through the scheduler (so it also resets due times). */
+  refresh(accountId?: string): Promise<void>;
+  /** Called after a change the overview must reflect. */
+  changed(): void;
+}
+
+type Implementations = { [N in ApiName]: (request: ApiResponse<N> extends never ? never : ApiRequest<N>) => Promise<ApiResponse<N>> };
+
+export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks): SpendbarApi {
+  const implementations: Implementations = {
+    getOverview: (request) => service.overview(request.month),
+    refresh: async (request) => {
+      await hooks.refresh(request.accountId);
+      return service.overview();
+    },
+    listEntries: async () => ({ entries: service.listEntries() }),
+    addEntry: async (request) => {
+      const entry = await service.addEntry(request);
+      hooks.changed();
+      return { id: entry.id };
+    },
+    updateEntry: async ({ id, ...changes }) => {
+      const entry = await service.updateEntry(id, changes);
+      hooks.changed();
+      return entry;
+    },
+    deleteEntry: async (request) => {
+      const deleted = await service.deleteEntry(request.id);
+      hooks.changed();
+      return { deleted };
+    },
+    restoreEntry: async (request) => {
+      const entry = await service.restoreEntry(request);
+      hooks.changed();
+      return { id: entry.id };
+    },
+    listProviders: async () => ({
+      providers: providers.map((provider) => ({
+        id: provider.id,
+        name: provider.name,
+        kind: provider.kind,
+        keyHelp: provider.keyHelp,
+        keyUrl: provider.keyUrl ?? null,
+      })),
+    }),
+  };
+
+  const api = {} as Record<ApiName, (request: unknown) => Promise<unknown>>;
+  for (const name of apiNames) {
+    api[name] = async (request: unknown) => {
+      const parsed = apiContract[name].request.safeParse(request ?? {});
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = issue?.path.join('.') || undefined;
+        throw new InputError(`Invalid ${name} request${field ? ` (${field})` : ''}: ${issue?.message ?? 'bad input'}.`, field);
+      }
+      return (implementations[name] as (request: unknown) => Promise<unknown>)(parsed.data);
+    };
+  }
+  return api as unknown as SpendbarApi;
+}

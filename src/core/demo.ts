@@ -1,0 +1,96 @@
+/**
+ * Built-in demo data, so a newcomer sees a full popover with no keys: `spendbar serve --demo`. It is
+ * written into a throwaway folder and labelled "Demo data" everywhere; nothing is polled.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localDate, monthOf } from './model/billing-month.js';
+import { findProvider } from './providers/registry.js';
+import { writeJsonAtomic } from './store/files.js';
+
+interface DemoAccount {
+  provider: string;
+  monthToDate?: string;
+  balance?: string;
+  currency?: string;
+  spendLimit?: string;
+  /** Daily spend grows a little each day so charts have a shape. */
+  dailyBase?: number;
+  error?: { kind: string; message: string };
+  notes?: string[];
+}
+
+const demoAccounts: DemoAccount[] = [
+  { provider: 'openai', monthToDate: '184.32', dailyBase: 8.1, spendLimit: '500.00', notes: ['Demo figures'] },
+  { provider: 'anthropic', monthToDate: '96.40', dailyBase: 4.3 },
+  { provider: 'openrouter', monthToDate: '12.50', balance: '74.75', spendLimit: '50.00' },
+  { provider: 'deepseek', balance: '41.20', currency: 'CNY' },
+  { provider: 'xai', monthToDate: '7.85', balance: '17.15', error: { kind: 'network', message: 'xAI could not be reached. Check the network (or proxy) and try again.' } },
+  { provider: 'aws', monthToDate: '63.02', dailyBase: 2.9 },
+];
+
+export function createDemoDataDir(now: Date): string {
+  const dir = mkdtempSync(join(tmpdir(), 'spendbar-demo-'));
+  const month = monthOf(now);
+  const accounts = demoAccounts.filter((demo) => findProvider(demo.provider));
+  writeJsonAtomic(join(dir, 'settings.json'), {
+    version: 1,
+    accounts: accounts.map((demo) => ({ id: `${demo.provider}:demo`, provider: demo.provider, name: 'demo', settings: {} })),
+  });
+  const fetchedAt = new Date(now.getTime() - 4 * 60_000).toISOString();
+  for (const demo of accounts) {
+    const currency = demo.currency ?? 'USD';
+    const figure = (amount: string | undefined) => amount && { amount, currency, confidence: 'official' };
+    const days = now.getUTCDate();
+    const dailySpend = demo.dailyBase
+      ? Array.from({ length: days }, (_, index) => ({
+          date: `${month.key}-${String(index + 1).padStart(2, '0')}`,
+          amount: (demo.dailyBase! * (0.6 + ((index * 7) % 9) / 10)).toFixed(2),
+          currency,
+        }))
+      : undefined;
+    const staleAt = new Date(now.getTime() - 3 * 3_600_000).toISOString();
+    writeJsonAtomic(join(dir, 'history', `${demo.provider}--demo`, `${month.key}.json`), {
+      version: 1,
+      accountId: `${demo.provider}:demo`,
+      month: month.key,
+      balances: demo.balance ? [{ amount: demo.balance, currency, confidence: 'official', at: fetchedAt }] : [],
+      lastGood: {
+        month: month.key,
+        monthToDate: figure(demo.monthToDate),
+        balance: figure(demo.balance),
+        balances: demo.balance ? [figure(demo.balance)] : undefined,
+        spendLimit: figure(demo.spendLimit),
+        dailySpend,
+        notes: demo.notes,
+        fetchedAt: demo.error ? staleAt : fetchedAt,
+      },
+      lastAttempt: { at: fetchedAt, error: demo.error ?? null },
+    });
+  }
+  const today = localDate(now);
+  const earlier = `${month.key}-01`;
+  const entry = (id: string, provider: string, kind: string, amount: string, date: string, note: string) => ({
+    id,
+    provider,
+    account: 'default',
+    kind,
+    amount,
+    currency: 'USD',
+    date,
+    note,
+    createdAt: now.toISOString(),
+  });
+  writeJsonAtomic(join(dir, 'ledger', 'entries.json'), {
+    version: 1,
+    entries: [
+      entry('demo-1', 'groq', 'topup', '25.00', earlier, 'Prepaid credits'),
+      entry('demo-2', 'groq', 'spend', '6.40', today, 'From the console usage page'),
+      entry('demo-3', 'perplexity', 'spend', '5.00', earlier, 'API credits used'),
+      entry('demo-4', 'copilot', 'spend', '10.00', earlier, 'Copilot Pro seat'),
+      entry('demo-5', 'anthropic', 'balance', '250.00', earlier, 'Balance shown in the console'),
+    ].filter((item) => findProvider(item.provider)),
+  });
+  return dir;
+}

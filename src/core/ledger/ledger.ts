@@ -1,0 +1,71 @@
+/**
+ * The ledger's arithmetic, pure: month-to-date from manual entries, and the estimated balance
+ * = last known balance + top-ups since - spend since. Dates are calendar dates (YYYY-MM-DD); a known
+ * balance holds at the end of its date, so entries dated the same day are already inside it.
+ */
+import { add, money, subtract, sum, zero, type Money } from '../model/money.js';
+import type { Confidence, Figure } from '../model/snapshot.js';
+import type { LedgerEntry } from '../store/entries-store.js';
+
+export interface DatedMoney {
+  readonly date: string;
+  readonly money: Money;
+}
+
+export interface BalanceAnchor extends DatedMoney {
+  readonly confidence: Confidence;
+}
+
+export interface BalanceInputs {
+  /** Known balances: manual balance entries and official balance points (dated by their day). */
+  readonly anchors: readonly BalanceAnchor[];
+  readonly topUps: readonly DatedMoney[];
+  /** Manual spend entries and, for providers that report spend, the official daily spend. */
+  readonly spend: readonly DatedMoney[];
+}
+
+/** Entries of one account for one month, as the amounts they add to month-to-date, per currency. */
+export function manualSpendByCurrency(entries: readonly LedgerEntry[], month: string): Money[] {
+  const totals = new Map<string, Money>();
+  for (const entry of entries) {
+    if (entry.kind !== 'spend' || !entry.date.startsWith(`${month}-`)) continue;
+    const amount = money(entry.amount, entry.currency);
+    totals.set(amount.currency, add(totals.get(amount.currency) ?? zero(amount.currency), amount));
+  }
+  return [...totals.values()];
+}
+
+/**
+ * Estimated balance in one currency, or undefined when nothing is known. Without any known balance,
+ * top-ups are the starting point: credit loaded minus what was spent from the first top-up on.
+ */
+export function estimateBalance(inputs: BalanceInputs, currency: string): Figure | undefined {
+  const inCurrency = <T extends DatedMoney>(items: readonly T[]) => items.filter((item) => item.money.currency === currency);
+  const anchors = inCurrency(inputs.anchors);
+  const topUps = inCurrency(inputs.topUps);
+  const spend = inCurrency(inputs.spend);
+  const latest = anchors.reduce<BalanceAnchor | undefined>((best, anchor) => (!best || anchor.date >= best.date ? anchor : best), undefined);
+
+  if (latest) {
+    const laterTopUps = topUps.filter((item) => item.date > latest.date);
+    const laterSpend = spend.filter((item) => item.date > latest.date);
+    const adjusted = subtract(add(latest.money, sum(laterTopUps.map((item) => item.money), currency)), sum(laterSpend.map((item) => item.money), currency));
+    const confidence = laterTopUps.length + laterSpend.length === 0 ? latest.confidence : 'estimated';
+    return { money: adjusted, confidence };
+  }
+  if (topUps.length === 0) return undefined;
+  const firstTopUp = topUps.reduce((first, item) => (item.date < first ? item.date : first), topUps[0]!.date);
+  const loaded = sum(topUps.map((item) => item.money), currency);
+  const spent = sum(spend.filter((item) => item.date >= firstTopUp).map((item) => item.money), currency);
+  return { money: subtract(loaded, spent), confidence: 'estimated' };
+}
+
+/** Ledger entries of one account split into the balance inputs. */
+export function balanceInputsFromEntries(entries: readonly LedgerEntry[]): BalanceInputs {
+  const dated = (entry: LedgerEntry) => ({ date: entry.date, money: money(entry.amount, entry.currency) });
+  return {
+    anchors: entries.filter((entry) => entry.kind === 'balance').map((entry) => ({ ...dated(entry), confidence: 'manual' as const })),
+    topUps: entries.filter((entry) => entry.kind === 'topup').map(dated),
+    spend: entries.filter((entry) => entry.kind === 'spend').map(dated),
+  };
+}

@@ -1,0 +1,240 @@
+/**
+ * The one object every front end talks to: accounts, keys, polling, the ledger, the overview and
+ * exports. It owns no UI and no timers (the scheduler drives `poll`); all file access goes through the
+ * stores under the data folder lock.
+ */
+import type { EntryInput, LedgerEntryDto, Overview } from '../shared/api.js';
+import { DEFAULT_ACCOUNT, accountId, requireProvider, resolveAccounts, resolveCredentials, validateAccountName, type Account } from './accounts.js';
+import type { HttpClient } from './http/http-client.js';
+import { monthOf, parseMonth, type BillingMonth } from './model/billing-month.js';
+import { InputError } from './model/input-error.js';
+import { toProviderError } from './model/provider-error.js';
+import { buildOverview, type AccountData } from './overview.js';
+import { createProviderContext } from './providers/provider-context.js';
+import { validateEntry, validateEntryUpdate } from './entry-validation.js';
+import type { SecretStore } from './secrets/secret-store.js';
+import { EntriesStore } from './store/entries-store.js';
+import { withLock } from './store/files.js';
+import { HistoryStore, type MonthFile } from './store/history-store.js';
+import { SettingsStore, type AccountConfig } from './store/settings-store.js';
+import type { PollOutcome } from './scheduler/scheduler.js';
+
+export interface ServiceOptions {
+  dataDir: string;
+  secrets: SecretStore;
+  http: HttpClient;
+  env?: NodeJS.ProcessEnv;
+  now?: () => Date;
+  /** Accounts polled at once; the rest wait their turn. */
+  concurrency?: number;
+  demo?: boolean;
+}
+
+export interface PollRequest {
+  month?: string;
+  provider?: string;
+  accountId?: string;
+  accountIds?: readonly string[];
+}
+
+export type PollProgress = (event: { accountId: string; state: 'started' | 'done' | 'failed' }) => void;
+
+export class SpendbarService {
+  readonly warnings: string[] = [];
+  private readonly settings: SettingsStore;
+  private readonly entries: EntriesStore;
+  private readonly history: HistoryStore;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly now: () => Date;
+  private readonly inFlight = new Set<string>();
+
+  constructor(private readonly options: ServiceOptions) {
+    const warn = (message: string) => {
+      if (!this.warnings.includes(message)) this.warnings.push(message);
+    };
+    this.settings = new SettingsStore(options.dataDir, warn);
+    this.entries = new EntriesStore(options.dataDir, warn);
+    this.history = new HistoryStore(options.dataDir, warn);
+    this.env = options.env ?? process.env;
+    this.now = options.now ?? (() => new Date());
+    // Reading once at start moves a corrupt ledger aside now, so the user hears about it at once.
+    this.entries.list();
+  }
+
+  get demo(): boolean {
+    return this.options.demo ?? false;
+  }
+
+  get polling(): boolean {
+    return this.inFlight.size > 0;
+  }
+
+  accounts(): Account[] {
+    return resolveAccounts(this.settings.accounts(), this.entries.list(), this.env);
+  }
+
+  month(text?: string): BillingMonth {
+    if (text === undefined) return monthOf(this.now());
+    const month = parseMonth(text);
+    if (!month) throw new InputError(`"${text}" is not a month: use YYYY-MM, for example 2026-11.`, 'month');
+    return month;
+  }
+
+  // ---- accounts and keys -------------------------------------------------------------------------
+
+  async addAccount(providerId: string, name = DEFAULT_ACCOUNT, settings: Record<string, string> = {}): Promise<AccountConfig> {
+    const provider = requireProvider(providerId);
+    const accountName = validateAccountName(name);
+    if (settings.baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(settings.baseUrl)) {
+      throw new InputError(`baseUrl "${settings.baseUrl}" is not an http(s) URL.`, 'baseUrl');
+    }
+    const config: AccountConfig = { id: accountId(provider.id, accountName), provider: provider.id, name: accountName, settings };
+    await withLock(this.options.dataDir, () => {
+      const others = this.settings.accounts().filter((existing) => existing.id !== config.id);
+      const previous = this.settings.accounts().find((existing) => existing.id === config.id);
+      this.settings.saveAccounts([...others, { ...config, settings: { ...previous?.settings, ...settings } }]);
+    });
+    return config;
+  }
+
+  /** Removes the account and its keys; its history stays on disk. */
+  async removeAccount(providerId: string, name = DEFAULT_ACCOUNT): Promise<boolean> {
+    const provider = requireProvider(providerId);
+    const id = accountId(provider.id, name);
+    const removed = await withLock(this.options.dataDir, () => {
+      const accounts = this.settings.accounts();
+      this.settings.saveAccounts(accounts.filter((existing) => existing.id !== id));
+      return accounts.some((existing) => existing.id === id);
+    });
+    for (const spec of provider.credentials.filter((credential) => credential.secret)) await this.options.secrets.delete(id, spec.name);
+    return removed;
+  }
+
+  async setKey(providerId: string, name: string, secret: string): Promise<void> {
+    const provider = requireProvider(providerId);
+    const spec = provider.credentials.find((credential) => credential.secret);
+    if (!spec) throw new InputError(`${provider.name} has no API: there is no key to store.`, 'provider');
+    const accountName = validateAccountName(name);
+    if (secret.trim() === '') throw new InputError('No key was given on standard input.', 'key');
+    await this.options.secrets.set(accountId(provider.id, accountName), spec.name, secret.trim());
+    if (!this.settings.accounts().some((account) => account.id === accountId(provider.id, accountName))) {
+      await this.addAccount(provider.id, accountName);
+    }
+  }
+
+  async deleteKey(providerId: string, name: string): Promise<boolean> {
+    const provider = requireProvider(providerId);
+    let deleted = false;
+    for (const spec of provider.credentials.filter((credential) => credential.secret)) {
+      deleted = (await this.options.secrets.delete(accountId(provider.id, name), spec.name)) || deleted;
+    }
+    return deleted;
+  }
+
+  // ---- polling ------------------------------------------------------------------------------------
+
+  async poll(request: PollRequest = {}, onProgress?: PollProgress): Promise<PollOutcome[]> {
+    const month = this.month(request.month);
+    if (request.provider !== undefined) requireProvider(request.provider);
+    const targets = this.accounts().filter(
+      (account) =>
+        account.provider.kind === 'api' &&
+        (request.provider === undefined || account.provider.id === request.provider) &&
+        (request.accountId === undefined || account.id === request.accountId) &&
+        (request.accountIds === undefined || request.accountIds.includes(account.id)),
+    );
+    const outcomes: PollOutcome[] = [];
+    const queue = [...targets];
+    const worker = async () => {
+      for (let account = queue.shift(); account; account = queue.shift()) outcomes.push(await this.pollAccount(account, month, onProgress));
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 4, queue.length) }, worker));
+    return outcomes;
+  }
+
+  private async pollAccount(account: Account, month: BillingMonth, onProgress?: PollProgress): Promise<PollOutcome> {
+    const credentials = await resolveCredentials(account, this.options.secrets, this.env);
+    if (credentials.missing || !account.provider.fetchSnapshot) return { accountId: account.id, errorKind: 'missing-credential' };
+    this.inFlight.add(account.id);
+    onProgress?.({ accountId: account.id, state: 'started' });
+    const context = createProviderContext({
+      provider: account.provider,
+      http: this.options.http,
+      now: this.now,
+      month,
+      credentials: credentials.values,
+      settings: account.settings,
+      env: this.env,
+    });
+    try {
+      const snapshot = await account.provider.fetchSnapshot(context);
+      await withLock(this.options.dataDir, () => this.history.recordSuccess(account.id, snapshot));
+      onProgress?.({ accountId: account.id, state: 'done' });
+      return { accountId: account.id };
+    } catch (caught) {
+      const error = toProviderError(caught, context.secrets);
+      await withLock(this.options.dataDir, () =>
+        this.history.recordFailure(account.id, month.key, this.now().toISOString(), { kind: error.kind, message: error.message }),
+      );
+      onProgress?.({ accountId: account.id, state: 'failed' });
+      return { accountId: account.id, errorKind: error.kind, retryAfterMs: error.retryAfterMs };
+    } finally {
+      this.inFlight.delete(account.id);
+    }
+  }
+
+  // ---- what is stored -----------------------------------------------------------------------------
+
+  async overview(monthText?: string): Promise<Overview> {
+    const month = this.month(monthText);
+    const entries = this.entries.list();
+    const data: AccountData[] = [];
+    for (const account of this.accounts()) {
+      const credentials = account.provider.kind === 'api' && !this.demo ? await resolveCredentials(account, this.options.secrets, this.env) : undefined;
+      const earlier = this.history
+        .months(account.id)
+        .filter((key) => key < month.key)
+        .map((key) => this.history.read(account.id, key))
+        .filter((file): file is MonthFile => file !== undefined);
+      data.push({
+        account,
+        monthFile: this.history.read(account.id, month.key),
+        earlierFiles: earlier,
+        entries: entries.filter((entry) => entry.provider === account.provider.id && entry.account === account.name),
+        missingCredential: credentials?.missing,
+      });
+    }
+    return buildOverview({ month: month.key, now: this.now(), accounts: data, warnings: this.warnings, demo: this.demo, polling: this.polling });
+  }
+
+  listEntries(): LedgerEntryDto[] {
+    return this.entries.list().sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
+  }
+
+  async addEntry(input: EntryInput): Promise<LedgerEntryDto> {
+    const valid = validateEntry(input, this.accounts(), this.now());
+    return withLock(this.options.dataDir, () => this.entries.add(valid, this.now()));
+  }
+
+  async updateEntry(id: string, changes: Partial<Pick<LedgerEntryDto, 'amount' | 'currency' | 'date' | 'note' | 'kind'>>): Promise<LedgerEntryDto> {
+    return withLock(this.options.dataDir, () => {
+      const existing = this.entries.list().find((entry) => entry.id === id);
+      if (!existing) throw new InputError(`No entry with id ${id}.`, 'id');
+      const updated = validateEntryUpdate(existing, changes, this.accounts(), this.now());
+      this.entries.replace(updated);
+      return updated;
+    });
+  }
+
+  async deleteEntry(id: string): Promise<LedgerEntryDto> {
+    const removed = await withLock(this.options.dataDir, () => this.entries.remove(id));
+    if (!removed) throw new InputError(`No entry with id ${id}.`, 'id');
+    return removed;
+  }
+
+  /** Undo of a delete: the same entry, same id, back in the ledger. */
+  async restoreEntry(entry: LedgerEntryDto): Promise<LedgerEntryDto> {
+    const valid = validateEntry(entry, this.accounts(), this.now());
+    return withLock(this.options.dataDir, () => this.entries.add({ ...valid, id: entry.id, createdAt: entry.createdAt }, this.now()));
+  }
+}

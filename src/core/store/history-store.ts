@@ -1,0 +1,140 @@
+/**
+ * history/<account>/<YYYY-MM>.json: one small file per account and month holding daily spend, balance
+ * points and the last good snapshot. A poll rewrites only the current month's file of one account, so
+ * past history is never rewritten and a damaged file costs at most one month of one account.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { errorKindSchema, confidenceSchema } from '../../shared/api.js';
+import { money, formatAmount } from '../model/money.js';
+import type { Figure, Snapshot } from '../model/snapshot.js';
+import { readJsonFile, writeJsonAtomic, type Warn } from './files.js';
+
+const moneyJson = z.object({ amount: z.string(), currency: z.string() });
+const figureJson = moneyJson.extend({ confidence: confidenceSchema });
+
+const snapshotJson = z.object({
+  month: z.string(),
+  monthToDate: figureJson.optional(),
+  dailySpend: z.array(z.object({ date: z.string(), amount: z.string(), currency: z.string() })).optional(),
+  balance: figureJson.optional(),
+  balances: z.array(figureJson).optional(),
+  spendLimit: figureJson.optional(),
+  quota: z.object({ used: z.number(), limit: z.number().optional(), unit: z.string(), resetsAt: z.string().optional() }).optional(),
+  notes: z.array(z.string()).optional(),
+  fetchedAt: z.string(),
+});
+
+const monthFileSchema = z.object({
+  version: z.literal(1),
+  accountId: z.string(),
+  month: z.string(),
+  /** Balance points over time, appended when the balance changes (at most one per poll). */
+  balances: z.array(figureJson.extend({ at: z.string() })).default([]),
+  lastGood: snapshotJson.optional(),
+  lastAttempt: z
+    .object({ at: z.string(), error: z.object({ kind: errorKindSchema, message: z.string() }).nullable() })
+    .optional(),
+});
+export type MonthFile = z.infer<typeof monthFileSchema>;
+export type StoredError = NonNullable<MonthFile['lastAttempt']>['error'];
+
+export class HistoryStore {
+  private readonly root: string;
+
+  constructor(
+    dataDir: string,
+    private readonly warn: Warn,
+  ) {
+    this.root = join(dataDir, 'history');
+  }
+
+  read(accountId: string, month: string): MonthFile | undefined {
+    return readJsonFile(this.pathOf(accountId, month), monthFileSchema, this.warn);
+  }
+
+  /** Months with stored history for an account, oldest first. */
+  months(accountId: string): string[] {
+    try {
+      return readdirSync(join(this.root, folderOf(accountId)))
+        .filter((name) => /^\d{4}-\d{2}\.json$/.test(name))
+        .map((name) => name.slice(0, 7))
+        .sort();
+    } catch {
+      return [];
+    }
+  }
+
+  /** Call inside the data folder lock. */
+  recordSuccess(accountId: string, snapshot: Snapshot): void {
+    const current = this.read(accountId, snapshot.month) ?? emptyMonth(accountId, snapshot.month);
+    const balances = [...current.balances];
+    const last = balances.at(-1);
+    if (snapshot.balance) {
+      const point = { ...figureToJson(snapshot.balance), at: snapshot.fetchedAt };
+      if (!last || last.amount !== point.amount || last.currency !== point.currency) balances.push(point);
+    }
+    writeJsonAtomic(this.pathOf(accountId, snapshot.month), {
+      ...current,
+      balances,
+      lastGood: snapshotToJson(snapshot),
+      lastAttempt: { at: snapshot.fetchedAt, error: null },
+    } satisfies MonthFile);
+  }
+
+  /** Call inside the data folder lock. Keeps the last good figures; only the attempt is recorded. */
+  recordFailure(accountId: string, month: string, at: string, error: NonNullable<StoredError>): void {
+    const current = this.read(accountId, month) ?? emptyMonth(accountId, month);
+    writeJsonAtomic(this.pathOf(accountId, month), { ...current, lastAttempt: { at, error } } satisfies MonthFile);
+  }
+
+  private pathOf(accountId: string, month: string): string {
+    return join(this.root, folderOf(accountId), `${month}.json`);
+  }
+}
+
+/** "openrouter:env" -> "openrouter--env": a colon is not allowed in Windows file names. */
+function folderOf(accountId: string): string {
+  return accountId.replace(/:/g, '--');
+}
+
+function emptyMonth(accountId: string, month: string): MonthFile {
+  return { version: 1, accountId, month, balances: [] };
+}
+
+function figureToJson(figure: Figure) {
+  return { amount: formatAmount(figure.money.amount), currency: figure.money.currency, confidence: figure.confidence };
+}
+
+function figureFromJson(json: z.infer<typeof figureJson>): Figure {
+  return { money: money(json.amount, json.currency), confidence: json.confidence };
+}
+
+function snapshotToJson(snapshot: Snapshot): z.infer<typeof snapshotJson> {
+  return {
+    month: snapshot.month,
+    monthToDate: snapshot.monthToDate && figureToJson(snapshot.monthToDate),
+    dailySpend: snapshot.dailySpend?.map((day) => ({ date: day.date, amount: formatAmount(day.money.amount), currency: day.money.currency })),
+    balance: snapshot.balance && figureToJson(snapshot.balance),
+    balances: snapshot.balances?.map(figureToJson),
+    spendLimit: snapshot.spendLimit && figureToJson(snapshot.spendLimit),
+    quota: snapshot.quota && { ...snapshot.quota },
+    notes: snapshot.notes ? [...snapshot.notes] : undefined,
+    fetchedAt: snapshot.fetchedAt,
+  };
+}
+
+export function snapshotFromJson(json: z.infer<typeof snapshotJson>): Snapshot {
+  return {
+    month: json.month,
+    monthToDate: json.monthToDate && figureFromJson(json.monthToDate),
+    dailySpend: json.dailySpend?.map((day) => ({ date: day.date, money: money(day.amount, day.currency) })),
+    balance: json.balance && figureFromJson(json.balance),
+    balances: json.balances?.map(figureFromJson),
+    spendLimit: json.spendLimit && figureFromJson(json.spendLimit),
+    quota: json.quota,
+    notes: json.notes,
+    fetchedAt: json.fetchedAt,
+  };
+}
