@@ -1,0 +1,43 @@
+/**
+ * A provider is more than its adapter: it needs the shared contract test, fixtures in the provider's
+ * published shape, a doc saying which key to create, and a row in the README's provider table.
+ * This test fails when a registered provider lacks any of them.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { providers } from './registry.js';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+describe('provider registry', () => {
+  it('has unique ids', () => {
+    const ids = providers.map((provider) => provider.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  describe.each(providers.map((provider) => [provider.id, provider] as const))('%s', (id, provider) => {
+    it('has a doc and a README row', () => {
+      expect(existsSync(join(root, 'docs', 'providers', `${id}.md`)), `docs/providers/${id}.md`).toBe(true);
+      expect(readme, `README provider table row for ${id}`).toMatch(new RegExp(`^\\| \`${id}\` \\|`, 'm'));
+    });
+
+    it.runIf(provider.kind === 'api')('has its adapter folder, schemas, fixtures and contract test', () => {
+      const folder = join(root, 'src', 'core', 'providers', id);
+      for (const file of [`${id}-provider.ts`, `${id}-schemas.ts`, `${id}-provider.test.ts`]) {
+        expect(existsSync(join(folder, file)), `${id}/${file}`).toBe(true);
+      }
+      expect(readdirSync(join(folder, '__fixtures__')).length, `${id}/__fixtures__`).toBeGreaterThan(0);
+      expect(readFileSync(join(folder, `${id}-provider.test.ts`), 'utf8')).toContain('describeProviderContract(');
+      expect(provider.fetchSnapshot).toBeTypeOf('function');
+      expect(provider.credentials.length).toBeGreaterThan(0);
+    });
+
+    it('says which key to create, or why none is needed', () => {
+      expect(provider.keyHelp.length).toBeGreaterThan(20);
+      expect(provider.refresh.minimumMs).toBeGreaterThan(0);
+      expect(provider.refresh.defaultMs).toBeGreaterThanOrEqual(provider.refresh.minimumMs);
+    });
+  });
+});
