@@ -83,6 +83,14 @@ function accountView(data: AccountData, month: string): AccountView {
       ? { used: snapshot.quota.used, limit: snapshot.quota.limit ?? null, unit: snapshot.quota.unit, resetsAt: snapshot.quota.resetsAt ?? null }
       : null,
     dailySpend: (snapshot?.dailySpend ?? []).map((day) => ({ date: day.date, amount: formatAmount(day.money.amount), currency: day.money.currency })),
+    breakdown: (snapshot?.breakdown ?? []).map((item) => ({
+      dimension: item.dimension,
+      label: item.label,
+      amount: formatAmount(item.money.amount),
+      currency: item.money.currency,
+    })),
+    usage: (snapshot?.usage ?? []).map((item) => ({ ...item })),
+    forecast: snapshot?.forecast ? dto(snapshot.forecast) : null,
     updatedAt: snapshot?.fetchedAt ?? null,
     error,
     notes: [...(snapshot?.notes ?? [])],

@@ -54,6 +54,17 @@ export const accountViewSchema = z.object({
   spendLimit: moneyDtoSchema.nullable(),
   quota: quotaDtoSchema.nullable(),
   dailySpend: z.array(dailySpendDtoSchema),
+  breakdown: z.array(z.object({ dimension: z.string(), label: z.string(), amount: z.string(), currency: z.string() })),
+  usage: z.array(
+    z.object({
+      model: z.string(),
+      inputTokens: z.number().optional(),
+      outputTokens: z.number().optional(),
+      cachedInputTokens: z.number().optional(),
+      requests: z.number().optional(),
+    }),
+  ),
+  forecast: moneyDtoSchema.nullable(),
   updatedAt: z.string().nullable(),
   error: z.object({ kind: errorKindSchema, message: z.string() }).nullable(),
   /** Short provider-specific facts worth a line in the UI ("Key usage this month", "Credits: management key"). */

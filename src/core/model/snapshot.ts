@@ -22,6 +22,22 @@ export interface Quota {
   readonly resetsAt?: string;
 }
 
+/** Spend split by what the provider groups it by (model, line item, project, service, product). */
+export interface BreakdownItem {
+  readonly dimension: 'model' | 'line_item' | 'project' | 'service' | 'product' | 'sku' | 'workspace';
+  readonly label: string;
+  readonly money: Money;
+}
+
+/** Token usage by model for the month, where the provider reports it. */
+export interface ModelUsage {
+  readonly model: string;
+  readonly inputTokens?: number;
+  readonly outputTokens?: number;
+  readonly cachedInputTokens?: number;
+  readonly requests?: number;
+}
+
 /** What one poll of one account yields. */
 export interface Snapshot {
   /** The billing month these figures describe, YYYY-MM. */
@@ -34,6 +50,10 @@ export interface Snapshot {
   readonly balances?: readonly Figure[];
   readonly spendLimit?: Figure;
   readonly quota?: Quota;
+  readonly breakdown?: readonly BreakdownItem[];
+  readonly usage?: readonly ModelUsage[];
+  /** Month-end projection where the provider offers one (AWS GetCostForecast). */
+  readonly forecast?: Figure;
   /** Short facts for the UI, such as which key's usage the month-to-date covers. */
   readonly notes?: readonly string[];
   readonly fetchedAt: string;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { errorKindSchema, confidenceSchema } from '../../shared/api.js';
 import { money, formatAmount } from '../model/money.js';
-import type { Figure, Snapshot } from '../model/snapshot.js';
+import type { BreakdownItem, Figure, Snapshot } from '../model/snapshot.js';
 import { readJsonFile, writeJsonAtomic, type Warn } from './files.js';
 
 const moneyJson = z.object({ amount: z.string(), currency: z.string() });
@@ -22,6 +22,19 @@ const snapshotJson = z.object({
   balances: z.array(figureJson).optional(),
   spendLimit: figureJson.optional(),
   quota: z.object({ used: z.number(), limit: z.number().optional(), unit: z.string(), resetsAt: z.string().optional() }).optional(),
+  breakdown: z.array(moneyJson.extend({ dimension: z.string(), label: z.string() })).optional(),
+  usage: z
+    .array(
+      z.object({
+        model: z.string(),
+        inputTokens: z.number().optional(),
+        outputTokens: z.number().optional(),
+        cachedInputTokens: z.number().optional(),
+        requests: z.number().optional(),
+      }),
+    )
+    .optional(),
+  forecast: figureJson.optional(),
   notes: z.array(z.string()).optional(),
   fetchedAt: z.string(),
 });
@@ -120,6 +133,14 @@ function snapshotToJson(snapshot: Snapshot): z.infer<typeof snapshotJson> {
     balances: snapshot.balances?.map(figureToJson),
     spendLimit: snapshot.spendLimit && figureToJson(snapshot.spendLimit),
     quota: snapshot.quota && { ...snapshot.quota },
+    breakdown: snapshot.breakdown?.map((item) => ({
+      dimension: item.dimension,
+      label: item.label,
+      amount: formatAmount(item.money.amount),
+      currency: item.money.currency,
+    })),
+    usage: snapshot.usage?.map((item) => ({ ...item })),
+    forecast: snapshot.forecast && figureToJson(snapshot.forecast),
     notes: snapshot.notes ? [...snapshot.notes] : undefined,
     fetchedAt: snapshot.fetchedAt,
   };
@@ -134,6 +155,13 @@ export function snapshotFromJson(json: z.infer<typeof snapshotJson>): Snapshot {
     balances: json.balances?.map(figureFromJson),
     spendLimit: json.spendLimit && figureFromJson(json.spendLimit),
     quota: json.quota,
+    breakdown: json.breakdown?.map((item) => ({
+      dimension: item.dimension as BreakdownItem['dimension'],
+      label: item.label,
+      money: money(item.amount, item.currency),
+    })),
+    usage: json.usage,
+    forecast: json.forecast && figureFromJson(json.forecast),
     notes: json.notes,
     fetchedAt: json.fetchedAt,
   };

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests sit beside the code (and CLI tests in tests/cli); the browser end-to-end
+// suite has its own config (vitest.e2e.config.ts). The CLI is compiled once first, so CLI tests run the
+// same code `npx spendbar` runs.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'tests/cli/**/*.test.ts'],
+    exclude: ['tests/e2e/**', 'node_modules/**', 'out/**'],
+    environment: 'node',
+    globalSetup: ['tests/helpers/build-cli.ts'],
+    testTimeout: 20_000,
+  },
+});
