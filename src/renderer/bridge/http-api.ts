@@ -1,0 +1,142 @@
+/**
+ * window.spendbar for the browser, when the popover is served by `spendbar serve`: every call is
+ * `POST /api/<name>` with the request as JSON and the serve token as a Bearer header. Overviews are
+ * polled (HTTP has no push here), only while the page is visible.
+ */
+import { apiContract, apiErrorSchema, apiNames, type ApiName, type SpendbarApi } from '../../shared/api';
+import { ApiCallError } from '../errors';
+import type { OverviewListener, SpendbarBridge } from './types';
+
+/** How often a visible page asks for a new overview. */
+export const OVERVIEW_POLL_MS = 5_000;
+
+/** Page visibility, injected so tests can drive it. */
+export interface Visibility {
+  isVisible(): boolean;
+  onChange(callback: () => void): () => void;
+}
+
+export interface HttpApiOptions {
+  /** Origin of the serve process, e.g. "http://127.0.0.1:4123". */
+  origin: string;
+  token: string | null;
+  fetch?: typeof fetch;
+  visibility?: Visibility;
+  pollIntervalMs?: number;
+}
+
+async function readError(response: Response): Promise<ApiCallError> {
+  const fallback = `Spendbar answered HTTP ${response.status}.`;
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return new ApiCallError(fallback, { status: response.status });
+  }
+  const parsed = apiErrorSchema.safeParse(body);
+  if (!parsed.success) return new ApiCallError(fallback, { status: response.status });
+  const { message, field } = parsed.data.error;
+  return new ApiCallError(message, field ? { field, status: response.status } : { status: response.status });
+}
+
+export function createHttpApi(options: HttpApiOptions): SpendbarBridge {
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const pollIntervalMs = options.pollIntervalMs ?? OVERVIEW_POLL_MS;
+
+  async function call<N extends ApiName>(name: N, request: unknown): Promise<unknown> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    if (options.token) headers.Authorization = `Bearer ${options.token}`;
+    let response: Response;
+    try {
+      response = await fetchImpl(`${options.origin}/api/${name}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(request ?? {}),
+        // Never let a cached overview stand in for a fresh one.
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiCallError('Cannot reach Spendbar. Is `spendbar serve` still running?');
+    }
+    if (response.status === 401) {
+      throw new ApiCallError(
+        'This page is not signed in to Spendbar. Open the link `spendbar serve` printed (it has a new token each start).',
+        { status: 401 },
+      );
+    }
+    if (!response.ok) throw await readError(response);
+    // The renderer is the receiving side of a response, so it validates it like the engine validates requests.
+    const parsed = apiContract[name].response.safeParse(await response.json());
+    if (!parsed.success) throw new ApiCallError(`Spendbar sent an unexpected answer to ${name}.`);
+    return parsed.data;
+  }
+
+  const api = Object.fromEntries(
+    apiNames.map((name) => [name, (request: unknown) => call(name, request)]),
+  ) as unknown as SpendbarApi;
+
+  function onOverview(listener: OverviewListener, onError?: (error: Error) => void): () => void {
+    const visibility = options.visibility;
+    let inFlight = false;
+    let stopped = false;
+    const poll = async () => {
+      // A slow server must not pile up requests; a hidden page need not poll at all.
+      if (stopped || inFlight || (visibility && !visibility.isVisible())) return;
+      inFlight = true;
+      try {
+        const overview = await api.getOverview({});
+        if (!stopped) listener(overview);
+      } catch (error) {
+        if (!stopped) onError?.(error instanceof Error ? error : new Error(String(error)));
+      } finally {
+        inFlight = false;
+      }
+    };
+    const timer = setInterval(() => void poll(), pollIntervalMs);
+    // Coming back to a tab should show fresh figures at once, not up to five seconds later.
+    const stopWatching = visibility?.onChange(() => void poll());
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      stopWatching?.();
+    };
+  }
+
+  return { ...api, onOverview };
+}
+
+const documentVisibility: Visibility = {
+  isVisible: () => document.visibilityState === 'visible',
+  onChange(callback) {
+    document.addEventListener('visibilitychange', callback);
+    return () => document.removeEventListener('visibilitychange', callback);
+  },
+};
+
+/**
+ * Installs the HTTP bridge unless a preload already provided window.spendbar. The token arrives once in
+ * the page URL; it is then kept in memory and in this tab's sessionStorage (so a reload still works) and
+ * removed from the address bar, so it does not linger on screen or in copied links.
+ */
+export function installHttpApi(win: Window = window): void {
+  if (win.spendbar) return;
+  const url = new URL(win.location.href);
+  const storageKey = `spendbar-token:${url.origin}`;
+  let token = url.searchParams.get('token');
+  if (token) {
+    url.searchParams.delete('token');
+    win.history.replaceState(win.history.state, '', url.pathname + url.search + url.hash);
+    try {
+      win.sessionStorage.setItem(storageKey, token);
+    } catch {
+      // Storage may be disabled; the token still works until the page is reloaded.
+    }
+  } else {
+    try {
+      token = win.sessionStorage.getItem(storageKey);
+    } catch {
+      token = null;
+    }
+  }
+  win.spendbar = createHttpApi({ origin: url.origin, token, visibility: documentVisibility });
+}

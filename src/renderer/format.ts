@@ -1,0 +1,109 @@
+/**
+ * Pure formatting helpers for the popover. They take the locale and "now" as arguments so tests (and
+ * every row rendered in the same pass) agree on the result; nothing here reads a clock or the DOM.
+ */
+
+/** How many decimals to show: `total` rounds to the currency's usual digits, `exact` keeps up to 6. */
+export type MoneyPrecision = 'total' | 'exact';
+
+/** Shown wherever a figure is unknown: an unknown figure must never read as $0.00. */
+export const UNKNOWN = '—';
+
+const DECIMAL = /^[+-]?\d+(\.\d+)?$/;
+const formatters = new Map<string, Intl.NumberFormat | null>();
+
+function currencyFormatter(currency: string, precision: MoneyPrecision, locale?: string): Intl.NumberFormat | null {
+  const key = `${locale ?? ''}|${currency}|${precision}`;
+  const cached = formatters.get(key);
+  if (cached !== undefined) return cached;
+  let formatter: Intl.NumberFormat | null = null;
+  try {
+    // The currency's own digits (2 for USD, 0 for JPY) are the floor: "at least cents" where cents exist.
+    const usual = new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: usual,
+      maximumFractionDigits: precision === 'exact' ? Math.max(usual, 6) : usual,
+    });
+  } catch {
+    // Not an ISO 4217 code (a provider's own unit); the caller falls back to "amount CODE".
+    formatter = null;
+  }
+  formatters.set(key, formatter);
+  return formatter;
+}
+
+/**
+ * Formats an exact decimal string as money in the user's locale. The string goes to Intl as a string,
+ * so 0.1 + 0.2 style float error never reaches the screen; no FX conversion happens here or anywhere.
+ */
+export function formatMoney(
+  amount: string,
+  currency: string,
+  options: { precision?: MoneyPrecision; locale?: string } = {},
+): string {
+  const trimmed = amount.trim();
+  const formatter = DECIMAL.test(trimmed) ? currencyFormatter(currency, options.precision ?? 'exact', options.locale) : null;
+  if (!formatter) return `${trimmed} ${currency}`.trim();
+  return formatter.format(trimmed as `${number}`);
+}
+
+/** Like formatMoney, but for a figure that may be unknown (`null`), which shows as "—". */
+export function formatMaybeMoney(
+  money: { amount: string; currency: string } | null | undefined,
+  options: { precision?: MoneyPrecision; locale?: string } = {},
+): string {
+  return money ? formatMoney(money.amount, money.currency, options) : UNKNOWN;
+}
+
+/** "just now", "5 min ago", "2 h ago", "3 d ago"; an unreadable date gives "". */
+export function formatAge(sinceIso: string, nowMs: number): string {
+  const since = Date.parse(sinceIso);
+  if (Number.isNaN(since)) return '';
+  // A timestamp slightly in the future (clock skew between machines) still means "just now".
+  const minutes = Math.floor(Math.max(0, nowMs - since) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} d ago`;
+}
+
+/** A clock time ("10:04 AM") for today, or date and time ("Nov 20, 10:04 AM") for an earlier day. */
+export function formatClockTime(iso: string, nowMs: number, locale?: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  const sameDay = localIsoDate(at) === localIsoDate(new Date(nowMs));
+  const options: Intl.DateTimeFormatOptions = sameDay
+    ? { hour: 'numeric', minute: '2-digit' }
+    : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+  return new Intl.DateTimeFormat(locale, options).format(at);
+}
+
+/** The user's local calendar date as YYYY-MM-DD (entries are dated in local time, not UTC). */
+export function localIsoDate(date: Date): string {
+  const month = String(date.getMonth() + 1).padStart(2, '0');
+  const day = String(date.getDate()).padStart(2, '0');
+  return `${date.getFullYear()}-${month}-${day}`;
+}
+
+/** A calendar date (YYYY-MM-DD, as entries carry it) in the user's words: "Nov 21", or "Nov 21, 2025" for another year. */
+export function formatEntryDate(isoDate: string, nowMs: number, locale?: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  // Built from its parts in local time: Date.parse would read it as UTC midnight and could show the day before.
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  const sameYear = date.getFullYear() === new Date(nowMs).getFullYear();
+  return new Intl.DateTimeFormat(locale, sameYear ? { month: 'short', day: 'numeric' } : { dateStyle: 'medium' }).format(date);
+}
+
+/** The latest of several ISO timestamps, or null when none is given. */
+export function latestIso(timestamps: ReadonlyArray<string | null>): string | null {
+  let latest: string | null = null;
+  for (const timestamp of timestamps) {
+    if (timestamp && (latest === null || Date.parse(timestamp) > Date.parse(latest))) latest = timestamp;
+  }
+  return latest;
+}
