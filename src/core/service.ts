@@ -15,7 +15,7 @@ import { validateEntry, validateEntryUpdate } from './entry-validation.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import { EntriesStore } from './store/entries-store.js';
 import { withLock } from './store/files.js';
-import { HistoryStore, type MonthFile } from './store/history-store.js';
+import { HistoryStore, snapshotFromJson, type MonthFile } from './store/history-store.js';
 import { SettingsStore, type AccountConfig } from './store/settings-store.js';
 import type { PollOutcome } from './scheduler/scheduler.js';
 
@@ -165,6 +165,7 @@ export class SpendbarService {
       credentials: credentials.values,
       settings: account.settings,
       env: this.env,
+      previous: previousSnapshot(this.history.read(account.id, month.key)),
     });
     try {
       const snapshot = await account.provider.fetchSnapshot(context);
@@ -237,4 +238,8 @@ export class SpendbarService {
     const valid = validateEntry(entry, this.accounts(), this.now());
     return withLock(this.options.dataDir, () => this.entries.add({ ...valid, id: entry.id, createdAt: entry.createdAt }, this.now()));
   }
+}
+
+function previousSnapshot(file: MonthFile | undefined) {
+  return file?.lastGood ? snapshotFromJson(file.lastGood) : undefined;
 }

@@ -1,5 +1,6 @@
 import type { HttpClient } from '../http/http-client.js';
 import type { BillingMonth } from '../model/billing-month.js';
+import type { Snapshot } from '../model/snapshot.js';
 import type { ProviderContext, ProviderDefinition } from './provider.js';
 
 export interface ContextInput {
@@ -13,6 +14,7 @@ export interface ContextInput {
   baseUrl?: string;
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
+  previous?: Snapshot;
 }
 
 export function baseUrlFor(provider: ProviderDefinition, accountOverride: string | undefined, env: NodeJS.ProcessEnv): string {
@@ -35,5 +37,6 @@ export function createProviderContext(input: ContextInput): ProviderContext {
     month: input.month,
     secrets,
     signal: input.signal,
+    previous: input.previous,
   };
 }

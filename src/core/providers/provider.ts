@@ -30,6 +30,11 @@ export interface ProviderContext {
   /** Every secret value of this account, for scrubbing messages. */
   readonly secrets: readonly string[];
   readonly signal?: AbortSignal;
+  /**
+   * The last good snapshot of this account for the same month, if any. Providers whose past days are
+   * settled (and whose calls cost money, like AWS Cost Explorer) ask only for the days since.
+   */
+  readonly previous?: Snapshot;
 }
 
 export interface ProviderDefinition {
