@@ -93,7 +93,7 @@ function accountView(data: AccountData, month: string): AccountView {
     forecast: snapshot?.forecast ? dto(snapshot.forecast) : null,
     updatedAt: snapshot?.fetchedAt ?? null,
     error,
-    notes: [...(snapshot?.notes ?? [])],
+    notes: [...(snapshot?.notes ?? []), ...pollingCostNote(account)],
     manual,
   };
 }
@@ -145,4 +145,15 @@ function totals(views: readonly AccountView[]): Overview['totals'] {
       monthToDate: formatAmount(total.amount),
       byConfidence: { official: formatAmount(parts.official.amount), estimated: formatAmount(parts.estimated.amount), manual: formatAmount(parts.manual.amount) },
     }));
+}
+
+/** "Polling costs about 0.60 USD a month at one refresh every 12 h": the price of watching the bill. */
+function pollingCostNote(account: Account): string[] {
+  const cost = account.provider.costPerRefresh;
+  if (!cost) return [];
+  const refreshesPerMonth = new Dec(30 * 24 * 3_600_000).div(account.intervalMs);
+  const monthly = new Dec(cost.amount).times(refreshesPerMonth).toDecimalPlaces(2, Dec.ROUND_UP);
+  const hours = account.intervalMs / 3_600_000;
+  const every = hours >= 1 ? `${Number(hours.toFixed(1))} h` : `${Math.round(account.intervalMs / 60_000)} min`;
+  return [`Polling costs about ${formatAmount(monthly)} ${cost.currency} a month at one refresh every ${every} (${cost.amount} ${cost.currency} per refresh), plus manual refreshes.`];
 }

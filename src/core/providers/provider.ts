@@ -52,6 +52,11 @@ export interface ProviderDefinition {
   readonly defaultCurrency: string;
   /** Poll interval defaults and the floor below which the scheduler never goes. */
   readonly refresh: { readonly defaultMs: number; readonly minimumMs: number };
+  /**
+   * What one refresh costs the user, for providers that charge per API call (AWS Cost Explorer charges
+   * $0.01 per request). The overview turns it into the polling's monthly cost at the account's interval.
+   */
+  readonly costPerRefresh?: { readonly amount: string; readonly currency: string };
   fetchSnapshot?(context: ProviderContext): Promise<Snapshot>;
 }
 
