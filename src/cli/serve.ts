@@ -44,7 +44,6 @@ export async function serve(argv: string[]): Promise<number> {
   for (const warning of host.warnings) process.stderr.write(`Warning: ${warning}\n`);
   const token = randomBytes(24).toString('base64url');
   const root = rendererDir();
-  let origin = '';
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => sendJson(response, 500, { error: { message: (error as Error).message } }));
@@ -90,7 +89,7 @@ export async function serve(argv: string[]): Promise<number> {
   }).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(error.code === 'EADDRINUSE' ? `Port ${port} is already in use: pick another with --port, or omit it for a free one.` : error.message);
   });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   if (!existsSync(join(root, 'index.html'))) process.stderr.write(`Warning: the popover is not built (${root}); run \`npm run build:renderer\`.\n`);
   process.stdout.write(`Spendbar is running at ${origin}/?token=${token}\n`);
   host.start();
