@@ -17,11 +17,17 @@ export class ApiCallError extends Error {
   }
 }
 
-/** Reads message and field from whatever was thrown (the Electron preload rethrows plain Errors). */
+/**
+ * Reads message and field from whatever was thrown. Electron's context bridge keeps only an Error's
+ * message, so a preload may reject with a plain `{ message, field }` object instead; both are read here.
+ */
 export function errorDetails(error: unknown): ErrorDetails {
-  if (error instanceof Error) {
-    const field = (error as { field?: unknown }).field;
-    return typeof field === 'string' && field ? { message: error.message, field } : { message: error.message };
+  if (typeof error === 'string') return { message: error };
+  if (typeof error === 'object' && error !== null) {
+    const { message, field } = error as { message?: unknown; field?: unknown };
+    if (typeof message === 'string' && message) {
+      return typeof field === 'string' && field ? { message, field } : { message };
+    }
   }
-  return { message: typeof error === 'string' ? error : 'Something went wrong.' };
+  return { message: 'Something went wrong.' };
 }
