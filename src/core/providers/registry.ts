@@ -5,8 +5,13 @@
 import { manualProviders } from './manual/manual-provider.js';
 import { openrouterProvider } from './openrouter/openrouter-provider.js';
 import type { ProviderDefinition } from './provider.js';
+import { xaiProvider } from './xai/xai-provider.js';
 
-export const providers: readonly ProviderDefinition[] = [openrouterProvider, ...manualProviders];
+export const providers: readonly ProviderDefinition[] = [
+  openrouterProvider,
+  xaiProvider,
+  ...manualProviders,
+];
 
 const byId = new Map(providers.map((provider) => [provider.id, provider]));
 

@@ -1,0 +1,75 @@
+/**
+ * Small pieces several balance adapters share (xAI, DeepSeek, Moonshot, SiliconFlow, ElevenLabs,
+ * Mistral): exact amount schemas that accept the number-or-string forms providers actually send, and
+ * the mapping of errors that arrive inside a 200 (`{"code": …}` envelopes) to the engine's error kinds.
+ */
+import { z } from 'zod';
+import { Dec } from '../model/money.js';
+import { ProviderError, redact, type ErrorKind } from '../model/provider-error.js';
+
+const decimalText = /^-?\d+(\.\d+)?$/;
+const integerText = /^-?\d+$/;
+
+/**
+ * A money amount documented as a number or as a decimal string; either form is accepted because the
+ * meaning is unambiguous. Numbers go through their shortest round-trip text, so 0.1 stays 0.1.
+ */
+export const decimalAmount = z
+  .union([z.number().finite(), z.string().trim().regex(decimalText, 'is not a decimal amount')])
+  .transform((value) => new Dec(typeof value === 'number' ? String(value) : value));
+
+/** An integer count of minor units (cents), as a JSON number or as proto3 JSON's int64 string. */
+export const integerAmount = z
+  .union([z.number().int(), z.string().trim().regex(integerText, 'is not a whole number')])
+  .transform((value) => new Dec(typeof value === 'number' ? String(value) : value));
+
+/** A whole count (characters, Unix seconds) that some SDKs serialise as a string. */
+export const wholeNumber = z
+  .union([z.number().int(), z.string().trim().regex(integerText, 'is not a whole number')])
+  .transform((value) => Number(value));
+
+/** Cents to major units, exactly. */
+export function fromCents(cents: Dec): Dec {
+  return cents.div(100);
+}
+
+/**
+ * Maps an error code found inside a 200 body. Codes that look like HTTP statuses are read as such;
+ * other codes are classified by what the message says, and otherwise count as a configuration problem
+ * (the provider refused the request for a reason Spendbar cannot fix by retrying).
+ */
+export function errorInBody(
+  provider: string,
+  code: number | string | undefined,
+  providerText: string | undefined,
+  url: string,
+  secrets: readonly string[],
+): ProviderError {
+  const numeric = typeof code === 'number' ? code : Number(code);
+  const said = providerText ? ` ("${providerText.slice(0, 200)}")` : '';
+  const kind = kindForCode(numeric, providerText ?? '');
+  const messages: Record<ErrorKind, string> = {
+    'missing-credential': `${provider} needs a key.`,
+    auth: `${provider} rejected the key (error code ${code ?? 'unknown'})${said}. Check or replace the key.`,
+    permission: `${provider} refused access with this key (error code ${code ?? 'unknown'})${said}.`,
+    billing: `${provider} says the account is out of credit (error code ${code ?? 'unknown'})${said}. Top up to keep using it.`,
+    'rate-limited': `${provider} is rate-limiting Spendbar (error code ${code ?? 'unknown'})${said}. It will wait before asking again.`,
+    'provider-unavailable': `${provider} reported an internal error (error code ${code ?? 'unknown'})${said}. Spendbar will retry later.`,
+    network: `${provider} could not be reached.`,
+    parse: `${provider} answered in an unexpected shape.`,
+    config: `${provider} answered with error code ${code ?? 'unknown'}${said}. Check the account's key, settings and base URL.`,
+  };
+  return new ProviderError(kind, redact(messages[kind], secrets), { url });
+}
+
+function kindForCode(code: number, text: string): ErrorKind {
+  if (code === 401) return 'auth';
+  if (code === 402) return 'billing';
+  if (code === 403) return 'permission';
+  if (code === 429) return 'rate-limited';
+  if (code >= 500 && code < 600) return 'provider-unavailable';
+  if (code >= 400 && code < 500) return 'config';
+  if (/insufficient|balance|余额|quota|credit/i.test(text)) return 'billing';
+  if (/api key|apikey|unauthori[sz]ed|authenticat|invalid token|令牌|密钥/i.test(text)) return 'auth';
+  return 'config';
+}
