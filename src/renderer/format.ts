@@ -16,7 +16,7 @@ function currencyFormatter(currency: string, precision: MoneyPrecision, locale?:
   const key = `${locale ?? ''}|${currency}|${precision}`;
   const cached = formatters.get(key);
   if (cached !== undefined) return cached;
-  let formatter: Intl.NumberFormat | null = null;
+  let formatter: Intl.NumberFormat | null;
   try {
     // The currency's own digits (2 for USD, 0 for JPY) are the floor: "at least cents" where cents exist.
     const usual = new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions()
