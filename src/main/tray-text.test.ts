@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountView, Overview } from '../shared/api.js';
+import { formatMoney, trayText } from './tray-text.js';
+
+// Only the fields trayText reads; the contract's other fields do not change what the tray says.
+function account(id: string, status: AccountView['status']): AccountView {
+  return { id, provider: id.split(':')[0] ?? id, account: 'default', status } as AccountView;
+}
+
+function overview(totals: [currency: string, monthToDate: string][], accounts: AccountView[] = []): Overview {
+  return {
+    month: '2026-11',
+    demo: false,
+    totals: totals.map(([currency, monthToDate]) => ({
+      currency,
+      monthToDate,
+      byConfidence: { official: monthToDate, estimated: '0.00', manual: '0.00' },
+    })),
+    accounts,
+  } as Partial<Overview> as Overview;
+}
+
+describe('formatMoney', () => {
+  it('formats the exact decimal string, rounding half away from zero', () => {
+    expect(formatMoney('123.45', 'USD', 'en-US')).toBe('$123.45');
+    // As a binary float 1.005 is 1.00499…, which would round down to $1.00.
+    expect(formatMoney('1.005', 'USD', 'en-US')).toBe('$1.01');
+    expect(formatMoney('12.345678', 'USD', 'en-US')).toBe('$12.35');
+  });
+
+  it('uses the currency’s own symbol and digits', () => {
+    expect(formatMoney('500', 'CNY', 'en-US')).toBe('CN¥500.00');
+    expect(formatMoney('1200', 'JPY', 'en-US')).toBe('¥1,200');
+  });
+
+  it('falls back to "amount CODE" for a code Intl rejects', () => {
+    expect(formatMoney('3.50', 'CREDITS', 'en-US')).toBe('3.50 CREDITS');
+  });
+});
+
+describe('trayText', () => {
+  it('shows only the app name before the first overview', () => {
+    expect(trayText(undefined)).toEqual({ title: '', tooltip: 'Spendbar' });
+  });
+
+  it('puts a single currency total in the title and tooltip', () => {
+    expect(trayText(overview([['USD', '123.45']]), 'en-US')).toEqual({
+      title: '$123.45',
+      tooltip: 'Spendbar: $123.45 this month',
+    });
+  });
+
+  it('joins several currencies with " · ", in the overview’s order', () => {
+    const text = trayText(overview([['USD', '20.5'], ['CNY', '88.00']]), 'en-US');
+    expect(text.title).toBe('$20.50 · CN¥88.00');
+    expect(text.tooltip).toBe('Spendbar: $20.50 · CN¥88.00 this month');
+  });
+
+  it('says so when nothing is spent yet, leaving the title empty', () => {
+    expect(trayText(overview([]), 'en-US')).toEqual({ title: '', tooltip: 'Spendbar: no spend recorded this month' });
+  });
+
+  it('counts accounts whose last poll failed', () => {
+    const accounts = [account('openai:a', 'ok'), account('xai:b', 'stale'), account('groq:c', 'error'), account('aws:d', 'unconfigured')];
+    expect(trayText(overview([['USD', '1.00']], accounts), 'en-US').tooltip).toBe(
+      'Spendbar: $1.00 this month (2 accounts need attention)',
+    );
+    expect(trayText(overview([['USD', '1.00']], [account('xai:b', 'error')]), 'en-US').tooltip).toBe(
+      'Spendbar: $1.00 this month (1 account needs attention)',
+    );
+  });
+
+  it('keeps the tooltip within the 127 characters Windows shows', () => {
+    const many = Array.from({ length: 12 }, (_, index): [string, string] => [['USD', 'EUR', 'GBP', 'CNY'][index % 4] ?? 'USD', '123456.78']);
+    const text = trayText(overview(many), 'en-US');
+    expect(text.tooltip.length).toBe(127);
+    expect(text.tooltip.endsWith('…')).toBe(true);
+  });
+});

@@ -1,0 +1,73 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { apiNames, type Overview } from '../shared/api.js';
+import type { SpendbarBridge } from '../shared/ipc-channels.js';
+
+// Electron is not loadable under plain Node; the preload only needs these two objects from it.
+const electron = vi.hoisted(() => ({
+  exposed: new Map<string, unknown>(),
+  ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
+}));
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => electron.exposed.set(key, api) },
+  ipcRenderer: electron.ipcRenderer,
+}));
+
+let spendbar: SpendbarBridge;
+
+beforeAll(async () => {
+  await import('./index.js');
+  spendbar = electron.exposed.get('spendbar') as SpendbarBridge;
+});
+
+beforeEach(() => {
+  vi.clearAllMocks();
+});
+
+describe('preload', () => {
+  it('exposes only window.spendbar: one function per API call, plus onOverview', () => {
+    expect([...electron.exposed.keys()]).toEqual(['spendbar']);
+    expect(Object.keys(spendbar).sort()).toEqual([...apiNames, 'onOverview'].sort());
+    for (const value of Object.values(spendbar)) expect(typeof value).toBe('function');
+  });
+
+  it('sends each call on its spendbar:<name> channel and resolves with the value', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { id: 'entry-1' } });
+    const request = { provider: 'groq', kind: 'spend' as const, amount: '3.00' };
+    await expect(spendbar.addEntry(request)).resolves.toEqual({ id: 'entry-1' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('spendbar:addEntry', request);
+  });
+
+  it('sends {} when a call without parameters is made with none', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { entries: [] } });
+    const listEntries = spendbar.listEntries as () => Promise<unknown>;
+    await listEntries();
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('spendbar:listEntries', {});
+  });
+
+  it('rejects with the main process’s message, unprefixed, and the field at fault', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({
+      ok: false,
+      error: { message: 'Invalid getOverview request: month: month must be YYYY-MM', field: 'month' },
+    });
+    // A plain object, because the context bridge would drop `field` from an Error.
+    await expect(spendbar.getOverview({ month: '2026-13' })).rejects.toEqual({
+      name: 'ApiCallError',
+      message: 'Invalid getOverview request: month: month must be YYYY-MM',
+      field: 'month',
+    });
+  });
+
+  it('relays pushed overviews without the IPC event, until unsubscribed', () => {
+    const received: Overview[] = [];
+    const stop = spendbar.onOverview((overview) => received.push(overview));
+    const [channel, relay] = electron.ipcRenderer.on.mock.calls[0] as [string, (event: unknown, overview: unknown) => void];
+    expect(channel).toBe('spendbar:overview');
+
+    const overview = { month: '2026-11' } as Overview;
+    relay({ sender: 'ipcRenderer must not leak' }, overview);
+    expect(received).toEqual([overview]);
+
+    stop();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('spendbar:overview', relay);
+  });
+});

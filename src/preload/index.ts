@@ -1,0 +1,35 @@
+/**
+ * window.spendbar in Electron: one function per API call plus pushed overviews, and nothing else (no
+ * generic invoke, no ipcRenderer, no process). Runs sandboxed, so electron-vite bundles it into a single
+ * CommonJS file whose only require is 'electron'.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { ApiName, ApiRequest, ApiResponse, Overview, SpendbarApi } from '../shared/api.js';
+import { apiChannel, ipcCallNames, overviewChannel, type IpcResult, type SpendbarBridge } from '../shared/ipc-channels.js';
+
+function callOf<N extends ApiName>(name: N) {
+  return async (request: ApiRequest<N>): Promise<ApiResponse<N>> => {
+    // Calls without parameters may be made as `listEntries()`; the contract's request is then {}.
+    const result = (await ipcRenderer.invoke(apiChannel(name), request ?? {})) as IpcResult<ApiResponse<N>>;
+    if (result.ok) return result.value;
+    // The context bridge keeps only the message of an Error, so the failure crosses as a plain
+    // { message, field } object (which the renderer's errorDetails reads), keeping the field at fault.
+    throw { name: 'ApiCallError', ...result.error };
+  };
+}
+
+const calls = Object.fromEntries(ipcCallNames.map((name) => [name, callOf(name)])) as SpendbarApi;
+
+const bridge: SpendbarBridge = {
+  ...calls,
+  onOverview(listener) {
+    // The IPC event stays here: handing it to the page would expose ipcRenderer through event.sender.
+    const relay = (_event: IpcRendererEvent, overview: Overview) => listener(overview);
+    ipcRenderer.on(overviewChannel, relay);
+    return () => {
+      ipcRenderer.removeListener(overviewChannel, relay);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('spendbar', bridge);
