@@ -3,12 +3,14 @@
  * fails when a registered API provider lacks its contract test, fixtures or doc.
  */
 import { manualProviders } from './manual/manual-provider.js';
+import { openaiProvider } from './openai/openai-provider.js';
 import { openrouterProvider } from './openrouter/openrouter-provider.js';
 import type { ProviderDefinition } from './provider.js';
 import { xaiProvider } from './xai/xai-provider.js';
 
 export const providers: readonly ProviderDefinition[] = [
   openrouterProvider,
+  openaiProvider,
   xaiProvider,
   ...manualProviders,
 ];
