@@ -12,7 +12,8 @@ export type Options = NonNullable<ParseArgsConfig['options']>;
 
 export function parse<const T extends Options>(argv: string[], options: T, usage: string) {
   try {
-    return parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>({ args: argv, options, allowPositionals: true, strict: true });
+    const args = joinNegativeNumbers(argv, options);
+    return parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}\nUsage: ${usage}`);
   }
@@ -27,4 +28,22 @@ export function keyValues(pairs: string[] | undefined): Record<string, string> {
     result[pair.slice(0, index)] = pair.slice(index + 1);
   }
   return result;
+}
+
+/**
+ * `--amount -1.50` is how people type a negative known balance; parseArgs would read "-1.50" as an
+ * option, so a negative number after a string option is joined to it (`--amount=-1.50`).
+ */
+function joinNegativeNumbers(argv: string[], options: Options): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const current = argv[index]!;
+    const next = argv[index + 1];
+    const name = current.startsWith('--') ? current.slice(2) : undefined;
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      joined.push(`${current}=${next}`);
+      index += 1;
+    } else joined.push(current);
+  }
+  return joined;
 }
