@@ -4,7 +4,7 @@
  * the mapping of errors that arrive inside a 200 (`{"code": …}` envelopes) to the engine's error kinds.
  */
 import { z } from 'zod';
-import { Dec } from '../model/money.js';
+import { Dec, normalizeCurrency } from '../model/money.js';
 import { ProviderError, redact, type ErrorKind } from '../model/provider-error.js';
 
 const decimalText = /^-?\d+(\.\d+)?$/;
@@ -27,6 +27,16 @@ export const integerAmount = z
 export const wholeNumber = z
   .union([z.number().int(), z.string().trim().regex(integerText, 'is not a whole number')])
   .transform((value) => Number(value));
+
+/** An ISO 4217 code in any case ("usd", "CNY"), upper-cased; an unknown code is a parse error. */
+export const currencyCode = z.string().transform((code, ctx) => {
+  try {
+    return normalizeCurrency(code);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `is not a known currency code ("${code.slice(0, 12)}")` });
+    return z.NEVER;
+  }
+});
 
 /** Cents to major units, exactly. */
 export function fromCents(cents: Dec): Dec {

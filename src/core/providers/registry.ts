@@ -2,6 +2,7 @@
  * Every provider Spendbar knows. Adding one means adding its folder and a line here; the registry test
  * fails when a registered API provider lacks its contract test, fixtures or doc.
  */
+import { deepseekProvider } from './deepseek/deepseek-provider.js';
 import { manualProviders } from './manual/manual-provider.js';
 import { openaiProvider } from './openai/openai-provider.js';
 import { openrouterProvider } from './openrouter/openrouter-provider.js';
@@ -12,6 +13,7 @@ export const providers: readonly ProviderDefinition[] = [
   openrouterProvider,
   openaiProvider,
   xaiProvider,
+  deepseekProvider,
   ...manualProviders,
 ];
 
