@@ -2,6 +2,7 @@
  * Every provider Spendbar knows. Adding one means adding its folder and a line here; the registry test
  * fails when a registered API provider lacks its contract test, fixtures or doc.
  */
+import { anthropicProvider } from './anthropic/anthropic-provider.js';
 import { deepseekProvider } from './deepseek/deepseek-provider.js';
 import { manualProviders } from './manual/manual-provider.js';
 import { openaiProvider } from './openai/openai-provider.js';
@@ -12,6 +13,7 @@ import { xaiProvider } from './xai/xai-provider.js';
 export const providers: readonly ProviderDefinition[] = [
   openrouterProvider,
   openaiProvider,
+  anthropicProvider,
   xaiProvider,
   deepseekProvider,
   ...manualProviders,

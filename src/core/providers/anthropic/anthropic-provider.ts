@@ -1,0 +1,120 @@
+/**
+ * Anthropic: month-to-date and daily spend from the Admin API's cost report (grouped by description, so
+ * it also splits by model and cost type), and tokens by model from the messages usage report. Anthropic
+ * has no balance endpoint: the engine estimates one from the user's known-balance and top-up entries
+ * minus this daily spend, so the daily figures must be exact and on the right UTC days.
+ */
+import type { z } from 'zod';
+import { windowEnd } from '../../model/billing-month.js';
+import { ProviderError } from '../../model/provider-error.js';
+import type { ModelUsage, Snapshot } from '../../model/snapshot.js';
+import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { summarizeCostReport, summarizeUsage } from './anthropic-mapping.js';
+import { costReportSchema, messagesUsageReportSchema } from './anthropic-schemas.js';
+
+const NAME = 'Anthropic';
+const ADMIN_KEY_URL = 'https://console.anthropic.com/settings/admin-keys';
+const API_VERSION = '2023-06-01';
+/** 31 daily buckets per page cover a month; this only stops a runaway cursor. */
+const MAX_PAGES = 10;
+
+export const anthropicProvider: ProviderDefinition = {
+  id: 'anthropic',
+  name: NAME,
+  kind: 'api',
+  credentials: [{ name: 'apiKey', env: 'ANTHROPIC_ADMIN_KEY', label: 'Admin key', secret: true }],
+  defaultBaseUrl: 'https://api.anthropic.com',
+  keyHelp: 'An Admin API key (sk-ant-admin…) reads the cost and usage reports; it needs an organization, and normal API keys (sk-ant-api…) cannot.',
+  keyUrl: ADMIN_KEY_URL,
+  reportsSpend: true,
+  defaultCurrency: 'USD',
+  // The reports "support polling once per minute for sustained use"; a poll makes two requests.
+  refresh: { defaultMs: 15 * MINUTE, minimumMs: 2 * MINUTE },
+  fetchSnapshot: fetchAnthropicSnapshot,
+};
+
+/** Both 401 and 403 usually mean a normal API key, or an individual account that cannot have an Admin key. */
+function explainAdminKey(apiKey: string) {
+  return (status: number, providerText: string | undefined): string | undefined => {
+    if (status !== 401 && status !== 403) return undefined;
+    const said = providerText ? ` (Anthropic said: "${providerText}")` : '';
+    const normalKey = apiKey.startsWith('sk-ant-api') ? ' This is a normal API key (sk-ant-api…), which cannot read them.' : '';
+    return (
+      `Anthropic refused the key${said}. Cost and usage reports need an Admin key (sk-ant-admin…).${normalKey} ` +
+      `Create one at ${ADMIN_KEY_URL}. Admin keys need an organization (Console → Settings → Organization); individual accounts cannot have one.`
+    );
+  };
+}
+
+type Report<Bucket> = { data: Bucket[]; has_more?: boolean | null; next_page?: string | null };
+
+async function fetchAnthropicSnapshot(context: ProviderContext): Promise<Snapshot> {
+  const fetchedAt = context.now().toISOString();
+  const end = windowEnd(context.month, context.now());
+  if (end <= context.month.start) {
+    return { month: context.month.key, notes: ['This month has not started yet.'], fetchedAt };
+  }
+  const window: [string, string][] = [
+    ['starting_at', rfc3339(context.month.start)],
+    ['ending_at', rfc3339(end)],
+    ['bucket_width', '1d'],
+    ['limit', '31'],
+  ];
+  const notes = ['Priority Tier costs are not included in Anthropic’s cost report.'];
+
+  const costUrl = `${context.baseUrl}/v1/organizations/cost_report`;
+  const costBuckets = await fetchAllBuckets(context, costUrl, [...window, ['group_by[]', 'description']], costReportSchema);
+  const costs = summarizeCostReport(costBuckets, context.month, anthropicProvider.defaultCurrency, costUrl);
+  if (costs.resultsWithoutAmount > 0) notes.push(`${costs.resultsWithoutAmount} Anthropic cost item(s) had no amount and are not counted.`);
+
+  let usage: ModelUsage[] | undefined;
+  try {
+    const usageUrl = `${context.baseUrl}/v1/organizations/usage_report/messages`;
+    usage = summarizeUsage(await fetchAllBuckets(context, usageUrl, [...window, ['group_by[]', 'model']], messagesUsageReportSchema), context.month);
+  } catch (error) {
+    // Token counts are a nice-to-have: their failure must not hide the spend.
+    if (!(error instanceof ProviderError)) throw error;
+    notes.push(`Token usage unavailable: ${error.message}`);
+  }
+  notes.push('Anthropic has no balance API: record a known balance or top-ups to see an estimated balance.');
+
+  return {
+    month: context.month.key,
+    monthToDate: costs.monthToDate ? { money: costs.monthToDate, confidence: 'official' } : undefined,
+    dailySpend: costs.dailySpend,
+    breakdown: costs.breakdown,
+    usage,
+    notes,
+    fetchedAt,
+  };
+}
+
+/** "2026-11-01T00:00:00Z": RFC 3339 without the milliseconds JavaScript adds. */
+function rfc3339(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Follows `next_page` (sent back as `page`) while `has_more`, collecting every bucket. */
+async function fetchAllBuckets<Bucket>(context: ProviderContext, url: string, query: [string, string][], schema: z.ZodType<Report<Bucket>>): Promise<Bucket[]> {
+  const apiKey = context.credentials.apiKey ?? '';
+  const buckets: Bucket[] = [];
+  let page: string | undefined;
+  for (let count = 0; count < MAX_PAGES; count += 1) {
+    // URLSearchParams sends `group_by[]` as `group_by%5B%5D`, which servers decode to the bracket form.
+    const params = new URLSearchParams(query);
+    if (page !== undefined) params.set('page', page);
+    const response = await context.http.json({
+      url: `${url}?${params.toString()}`,
+      headers: { 'x-api-key': apiKey, 'anthropic-version': API_VERSION },
+      schema,
+      provider: NAME,
+      secrets: context.secrets,
+      signal: context.signal,
+      explain: explainAdminKey(apiKey),
+    });
+    buckets.push(...response.data.data);
+    if (!response.data.has_more || !response.data.next_page) return buckets;
+    page = response.data.next_page;
+  }
+  throw new ProviderError('parse', `Anthropic still had more pages after ${MAX_PAGES}; Spendbar stopped following them.`, { url });
+}
