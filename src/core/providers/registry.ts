@@ -4,10 +4,12 @@
  */
 import { anthropicProvider } from './anthropic/anthropic-provider.js';
 import { deepseekProvider } from './deepseek/deepseek-provider.js';
+import { githubProvider } from './github/github-provider.js';
 import { manualProviders } from './manual/manual-provider.js';
 import { openaiProvider } from './openai/openai-provider.js';
 import { openrouterProvider } from './openrouter/openrouter-provider.js';
 import type { ProviderDefinition } from './provider.js';
+import { stripeProvider } from './stripe/stripe-provider.js';
 import { xaiProvider } from './xai/xai-provider.js';
 
 export const providers: readonly ProviderDefinition[] = [
@@ -16,6 +18,8 @@ export const providers: readonly ProviderDefinition[] = [
   anthropicProvider,
   xaiProvider,
   deepseekProvider,
+  githubProvider,
+  stripeProvider,
   ...manualProviders,
 ];
 
