@@ -6,6 +6,7 @@ import { anthropicProvider } from './anthropic/anthropic-provider.js';
 import { deepseekProvider } from './deepseek/deepseek-provider.js';
 import { githubProvider } from './github/github-provider.js';
 import { manualProviders } from './manual/manual-provider.js';
+import { moonshotProvider } from './moonshot/moonshot-provider.js';
 import { openaiProvider } from './openai/openai-provider.js';
 import { openrouterProvider } from './openrouter/openrouter-provider.js';
 import type { ProviderDefinition } from './provider.js';
@@ -20,6 +21,7 @@ export const providers: readonly ProviderDefinition[] = [
   deepseekProvider,
   githubProvider,
   stripeProvider,
+  moonshotProvider,
   ...manualProviders,
 ];
 

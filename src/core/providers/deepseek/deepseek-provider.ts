@@ -2,7 +2,7 @@
  * DeepSeek: the account balance per currency from `GET /user/balance`, readable with a normal API key.
  * DeepSeek has no spend endpoint, so month-to-date comes from manual entries and tracked usage.
  */
-import { money } from '../../model/money.js';
+import { formatAmount, money } from '../../model/money.js';
 import type { Figure, Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
 import { userBalanceSchema, type UserBalance } from './deepseek-schemas.js';
@@ -53,8 +53,8 @@ function describeBalances(data: UserBalance): { balances: Figure[]; notes: strin
   const notes: string[] = [];
   const balances = data.balance_infos.map((info) => {
     const parts = [
-      info.topped_up_balance ? `${info.topped_up_balance.toFixed(2)} topped up` : undefined,
-      info.granted_balance ? `${info.granted_balance.toFixed(2)} granted` : undefined,
+      info.topped_up_balance ? `${formatAmount(info.topped_up_balance)} topped up` : undefined,
+      info.granted_balance ? `${formatAmount(info.granted_balance)} granted` : undefined,
     ].filter((part): part is string => part !== undefined);
     if (parts.length > 0) notes.push(`${info.currency}: ${parts.join(', ')}.`);
     return { money: money(info.total_balance, info.currency), confidence: 'official' as const };
