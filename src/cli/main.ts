@@ -14,6 +14,7 @@ import { keyValues, parse, UsageError } from './args.js';
 import { overviewJson, renderOverview } from './render.js';
 import { readSecret } from './read-secret.js';
 import { serve } from './serve.js';
+import { importUsage, track } from './track.js';
 
 const USAGE = `spendbar — month-to-date AI and cloud spend, and remaining credit
 
@@ -30,6 +31,8 @@ Usage:
   spendbar entry list [--json]
   spendbar entry delete ID
   spendbar export --format csv|json [--month YYYY-MM]
+  spendbar track --provider ID --model MODEL --input-tokens N --output-tokens N [--timestamp ISO]
+  spendbar import FILE.jsonl      (one {provider, model, input_tokens, output_tokens, timestamp} per line)
   spendbar serve [--port N] [--demo]
 
 Data folder: SPENDBAR_DATA_DIR or ${defaultDataDir()}
@@ -191,6 +194,10 @@ export async function main(argv: string[]): Promise<number> {
         return await entry(rest);
       case 'export':
         return await exportCommand(rest);
+      case 'track':
+        return await track(rest, openService(), out);
+      case 'import':
+        return await importUsage(rest, openService(), out);
       case 'serve':
         return await serve(rest);
       case undefined:

@@ -15,6 +15,7 @@ export function renderOverview(overview: Overview): string {
     const balance = account.balances.length > 0 ? account.balances.map((b) => `${b.amount} ${b.currency} (${b.confidence})`).join(', ') : '—';
     lines.push(`  ${account.providerName} [${account.account}]  ${account.status}  spent ${spend}  balance ${balance}`);
     if (account.error) lines.push(`      ${account.error.kind}: ${account.error.message}`);
+    for (const note of account.notes) lines.push(`      ${note}`);
   }
   return `${lines.join('\n')}\n`;
 }

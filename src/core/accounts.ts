@@ -47,7 +47,10 @@ export function requireProvider(id: string): ProviderDefinition {
   return provider;
 }
 
-export function resolveAccounts(configs: readonly AccountConfig[], entries: readonly LedgerEntry[], env: NodeJS.ProcessEnv): Account[] {
+/**
+ * @param entries ledger entries and tracked usage: a manual account exists once something was recorded for it.
+ */
+export function resolveAccounts(configs: readonly AccountConfig[], entries: readonly Pick<LedgerEntry, 'provider' | 'account'>[], env: NodeJS.ProcessEnv): Account[] {
   const accounts = new Map<string, Account>();
   for (const config of configs) {
     const provider = findProvider(config.provider);

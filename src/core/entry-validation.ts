@@ -15,7 +15,7 @@ const DAY_MS = 86_400_000;
 
 export function validateEntry(input: EntryInput, accounts: readonly Account[], now: Date): ValidEntry {
   const provider = requireProvider(input.provider);
-  const account = input.account === undefined ? defaultAccountName(provider.id, accounts) : validateAccountName(input.account);
+  const account = input.account === undefined ? defaultAccountFor(provider.id, accounts) : validateAccountName(input.account);
   const amount = parseAmount(input.amount);
   if ((input.kind === 'spend' || input.kind === 'topup') && !amount.greaterThan(0)) {
     throw new InputError(`A ${input.kind === 'spend' ? 'spend' : 'top-up'} amount must be positive; got ${input.amount}.`, 'amount');
@@ -44,7 +44,7 @@ export function validateEntryUpdate(
 }
 
 /** An entry without --account goes to the provider's only account, else to "default". */
-function defaultAccountName(providerId: string, accounts: readonly Account[]): string {
+export function defaultAccountFor(providerId: string, accounts: readonly Account[]): string {
   const mine = accounts.filter((account) => account.provider.id === providerId);
   return mine.length === 1 ? mine[0]!.name : DEFAULT_ACCOUNT;
 }

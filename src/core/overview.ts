@@ -10,6 +10,7 @@ import { Dec, add, formatAmount, zero, type Money } from './model/money.js';
 import type { Confidence, Figure, Snapshot } from './model/snapshot.js';
 import type { LedgerEntry } from './store/entries-store.js';
 import { snapshotFromJson, type MonthFile } from './store/history-store.js';
+import type { TrackedRecord } from './tracked/tracked-store.js';
 
 export interface AccountData {
   readonly account: Account;
@@ -18,6 +19,8 @@ export interface AccountData {
   /** Earlier months' files, for official spend since a known balance. */
   readonly earlierFiles: readonly MonthFile[];
   readonly entries: readonly LedgerEntry[];
+  /** Usage the user fed in for this month (track / import), with estimated costs. */
+  readonly tracked: readonly TrackedRecord[];
   /** Set when the account cannot be polled for lack of a credential. */
   readonly missingCredential?: string;
 }
@@ -33,11 +36,12 @@ export interface OverviewInput {
 
 export function buildOverview(input: OverviewInput): Overview {
   const views = input.accounts.map((data) => accountView(data, input.month));
+  const parts = input.accounts.flatMap((data) => monthToDateParts(data, input.month));
   return {
     month: input.month,
     generatedAt: input.now.toISOString(),
     demo: input.demo,
-    totals: totals(views),
+    totals: totals(parts),
     accounts: views,
     warnings: [...input.warnings],
     polling: input.polling,
@@ -65,7 +69,7 @@ function accountView(data: AccountData, month: string): AccountView {
     error = lastError;
   } else status = snapshot ? 'ok' : 'stale';
 
-  const monthToDate = account.provider.reportsSpend ? snapshot?.monthToDate : manualMonthToDate(data.entries, month);
+  const monthToDate = combine(monthToDateParts(data, month));
   const officialBalances = snapshot?.balances ?? (snapshot?.balance ? [snapshot.balance] : []);
   const balances = officialBalances.length > 0 ? officialBalances : estimatedBalances(data);
 
@@ -89,18 +93,72 @@ function accountView(data: AccountData, month: string): AccountView {
       amount: formatAmount(item.money.amount),
       currency: item.money.currency,
     })),
-    usage: (snapshot?.usage ?? []).map((item) => ({ ...item })),
+    usage: [...(snapshot?.usage ?? []).map((item) => ({ ...item, source: 'official' as const })), ...trackedUsage(data.tracked)],
     forecast: snapshot?.forecast ? dto(snapshot.forecast) : null,
     updatedAt: snapshot?.fetchedAt ?? null,
     error,
-    notes: [...(snapshot?.notes ?? []), ...pollingCostNote(account)],
+    notes: [...(snapshot?.notes ?? []), ...trackedNotes(data), ...pollingCostNote(account)],
     manual,
   };
 }
 
-function manualMonthToDate(entries: readonly LedgerEntry[], month: string): Figure | undefined {
-  const [first] = manualSpendByCurrency(entries, month);
-  return first ? { money: first, confidence: 'manual' } : undefined;
+/**
+ * What an account adds to month-to-date: the provider's official spend where it reports spend;
+ * otherwise manual spend entries plus the estimated cost of tracked usage, kept apart by confidence.
+ */
+function monthToDateParts(data: AccountData, month: string): Figure[] {
+  if (data.account.provider.reportsSpend) {
+    const snapshot = data.monthFile?.lastGood ? snapshotFromJson(data.monthFile.lastGood) : undefined;
+    return snapshot?.monthToDate ? [snapshot.monthToDate] : [];
+  }
+  const manual = manualSpendByCurrency(data.entries, month).map((amount): Figure => ({ money: amount, confidence: 'manual' }));
+  const priced = data.tracked.filter((record) => record.cost !== null);
+  const tracked: Figure[] = priced.length > 0 ? [{ money: { amount: priced.reduce((total, record) => total.plus(record.cost!), new Dec(0)), currency: 'USD' }, confidence: 'estimated' }] : [];
+  return [...manual, ...tracked];
+}
+
+/** One figure for the row: the first currency's parts added up; estimated if any part is. */
+function combine(parts: readonly Figure[]): Figure | undefined {
+  const [first] = parts;
+  if (!first) return undefined;
+  const same = parts.filter((part) => part.money.currency === first.money.currency);
+  const total = same.reduce((sumSoFar, part) => add(sumSoFar, part.money), zero(first.money.currency));
+  const confidence = same.some((part) => part.confidence === 'estimated') ? 'estimated' : first.confidence;
+  return { money: total, confidence };
+}
+
+function trackedUsage(records: readonly TrackedRecord[]): AccountView['usage'] {
+  const byModel = new Map<string, { input: number; output: number; cached: number; requests: number; cost: Dec | null }>();
+  for (const record of records) {
+    const current = byModel.get(record.model) ?? { input: 0, output: 0, cached: 0, requests: 0, cost: new Dec(0) };
+    current.input += record.inputTokens;
+    current.output += record.outputTokens;
+    current.cached += record.cachedInputTokens ?? 0;
+    current.requests += 1;
+    // One unpriced record makes the model's cost unknown rather than understated.
+    current.cost = record.cost === null || current.cost === null ? null : current.cost.plus(record.cost);
+    byModel.set(record.model, current);
+  }
+  return [...byModel].map(([model, usage]) => ({
+    model,
+    inputTokens: usage.input,
+    outputTokens: usage.output,
+    cachedInputTokens: usage.cached || undefined,
+    requests: usage.requests,
+    source: 'tracked' as const,
+    cost: usage.cost === null ? null : formatAmount(usage.cost),
+  }));
+}
+
+function trackedNotes(data: AccountData): string[] {
+  const notes: string[] = [];
+  const unpriced = [...new Set(data.tracked.filter((record) => record.cost === null).map((record) => record.model))];
+  if (unpriced.length > 0) notes.push(`Unpriced: ${unpriced.join(', ')} (no known price; not counted in the estimate).`);
+  if (data.account.provider.reportsSpend && data.tracked.length > 0) {
+    const estimate = data.tracked.reduce((total, record) => (record.cost === null ? total : total.plus(record.cost)), new Dec(0));
+    notes.push(`Tracked usage estimate: ${formatAmount(estimate)} USD (the official figure is shown).`);
+  }
+  return notes;
 }
 
 /** Balances computed from the ledger, one per currency the account has entries or official spend in. */
@@ -124,26 +182,24 @@ function estimatedBalances(data: AccountData): Figure[] {
   return [...currencies].map((currency) => estimateBalance(inputs, currency)).filter((figure): figure is Figure => figure !== undefined);
 }
 
-function totals(views: readonly AccountView[]): Overview['totals'] {
+function totals(parts: readonly Figure[]): Overview['totals'] {
   const byCurrency = new Map<string, { total: Money; parts: Record<Confidence, Money> }>();
-  for (const view of views) {
-    const figure = view.monthToDate;
-    if (!figure) continue;
-    const amount: Money = { amount: new Dec(figure.amount), currency: figure.currency };
-    const current = byCurrency.get(figure.currency) ?? {
-      total: zero(figure.currency),
-      parts: { official: zero(figure.currency), estimated: zero(figure.currency), manual: zero(figure.currency) },
+  for (const part of parts) {
+    const currency = part.money.currency;
+    const current = byCurrency.get(currency) ?? {
+      total: zero(currency),
+      parts: { official: zero(currency), estimated: zero(currency), manual: zero(currency) },
     };
-    current.total = add(current.total, amount);
-    current.parts[figure.confidence] = add(current.parts[figure.confidence], amount);
-    byCurrency.set(figure.currency, current);
+    current.total = add(current.total, part.money);
+    current.parts[part.confidence] = add(current.parts[part.confidence], part.money);
+    byCurrency.set(currency, current);
   }
   return [...byCurrency.entries()]
     .sort(([a], [b]) => (a === 'USD' ? -1 : b === 'USD' ? 1 : a.localeCompare(b)))
-    .map(([currency, { total, parts }]) => ({
+    .map(([currency, { total, parts: split }]) => ({
       currency,
       monthToDate: formatAmount(total.amount),
-      byConfidence: { official: formatAmount(parts.official.amount), estimated: formatAmount(parts.estimated.amount), manual: formatAmount(parts.manual.amount) },
+      byConfidence: { official: formatAmount(split.official.amount), estimated: formatAmount(split.estimated.amount), manual: formatAmount(split.manual.amount) },
     }));
 }
 

@@ -11,7 +11,11 @@ import { InputError } from './model/input-error.js';
 import { toProviderError } from './model/provider-error.js';
 import { buildOverview, type AccountData } from './overview.js';
 import { createProviderContext } from './providers/provider-context.js';
-import { validateEntry, validateEntryUpdate } from './entry-validation.js';
+import { defaultAccountFor, validateEntry, validateEntryUpdate } from './entry-validation.js';
+import { formatAmount } from './model/money.js';
+import { estimateCost } from './tracked/pricing.js';
+import { TrackedStore, type TrackedRecord } from './tracked/tracked-store.js';
+import type { UsageInput } from './tracked/usage-input.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import { EntriesStore } from './store/entries-store.js';
 import { withLock } from './store/files.js';
@@ -44,6 +48,7 @@ export class SpendbarService {
   private readonly settings: SettingsStore;
   private readonly entries: EntriesStore;
   private readonly history: HistoryStore;
+  private readonly tracked: TrackedStore;
   private readonly env: NodeJS.ProcessEnv;
   private readonly now: () => Date;
   private readonly inFlight = new Set<string>();
@@ -55,6 +60,7 @@ export class SpendbarService {
     this.settings = new SettingsStore(options.dataDir, warn);
     this.entries = new EntriesStore(options.dataDir, warn);
     this.history = new HistoryStore(options.dataDir, warn);
+    this.tracked = new TrackedStore(options.dataDir, warn);
     this.env = options.env ?? process.env;
     this.now = options.now ?? (() => new Date());
     // Reading once at start moves a corrupt ledger aside now, so the user hears about it at once.
@@ -69,8 +75,8 @@ export class SpendbarService {
     return this.inFlight.size > 0;
   }
 
-  accounts(): Account[] {
-    return resolveAccounts(this.settings.accounts(), this.entries.list(), this.env);
+  accounts(month: BillingMonth = monthOf(this.now())): Account[] {
+    return resolveAccounts(this.settings.accounts(), [...this.entries.list(), ...this.tracked.list(month.key)], this.env);
   }
 
   month(text?: string): BillingMonth {
@@ -190,7 +196,8 @@ export class SpendbarService {
     const month = this.month(monthText);
     const entries = this.entries.list();
     const data: AccountData[] = [];
-    for (const account of this.accounts()) {
+    const tracked = this.tracked.list(month.key);
+    for (const account of this.accounts(month)) {
       const credentials = account.provider.kind === 'api' && !this.demo ? await resolveCredentials(account, this.options.secrets, this.env) : undefined;
       const earlier = this.history
         .months(account.id)
@@ -202,6 +209,7 @@ export class SpendbarService {
         monthFile: this.history.read(account.id, month.key),
         earlierFiles: earlier,
         entries: entries.filter((entry) => entry.provider === account.provider.id && entry.account === account.name),
+        tracked: tracked.filter((record) => record.provider === account.provider.id && record.account === account.name),
         missingCredential: credentials?.missing,
       });
     }
@@ -231,6 +239,29 @@ export class SpendbarService {
     const removed = await withLock(this.options.dataDir, () => this.entries.remove(id));
     if (!removed) throw new InputError(`No entry with id ${id}.`, 'id');
     return removed;
+  }
+
+  /**
+   * Records usage fed in by the user (one call or a whole import) with its estimated cost, priced at the
+   * time of use. All records are validated by the caller; this stores them in one locked write.
+   */
+  async track(inputs: readonly UsageInput[]): Promise<TrackedRecord[]> {
+    const accounts = this.accounts();
+    const records = inputs.map((input) => {
+      const account = input.account === undefined ? defaultAccountFor(input.provider, accounts) : validateAccountName(input.account);
+      const estimate = estimateCost(input.provider, input.model, input, new Date(input.timestamp));
+      return {
+        provider: input.provider,
+        account,
+        model: input.model,
+        inputTokens: input.inputTokens,
+        outputTokens: input.outputTokens,
+        cachedInputTokens: input.cachedInputTokens,
+        timestamp: input.timestamp,
+        cost: estimate.cost === undefined ? null : formatAmount(estimate.cost),
+      };
+    });
+    return withLock(this.options.dataDir, () => this.tracked.add(records));
   }
 
   /** Undo of a delete: the same entry, same id, back in the ledger. */

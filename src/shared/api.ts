@@ -62,6 +62,9 @@ export const accountViewSchema = z.object({
       outputTokens: z.number().optional(),
       cachedInputTokens: z.number().optional(),
       requests: z.number().optional(),
+      /** `tracked`: fed in by the user; its cost is an estimate, null when the model is unpriced. */
+      source: z.enum(['official', 'tracked']),
+      cost: z.string().nullable().optional(),
     }),
   ),
   forecast: moneyDtoSchema.nullable(),
