@@ -67,7 +67,9 @@ export function resolveAccounts(configs: readonly AccountConfig[], entries: read
   for (const provider of providers) {
     if (provider.kind !== 'api' || NEVER_IMPLICIT.has(provider.id)) continue;
     const required = provider.credentials.filter((spec) => !spec.optional);
-    if (required.length === 0 || !required.every((spec) => nonEmpty(env[spec.env]))) continue;
+    // Providers whose credentials are all optional (Groq's key only unlocks extras) count when any is set.
+    const configured = required.length > 0 ? required.every((spec) => nonEmpty(env[spec.env])) : provider.credentials.some((spec) => nonEmpty(env[spec.env]));
+    if (!configured) continue;
     const id = accountId(provider.id, ENV_ACCOUNT);
     if (!accounts.has(id)) {
       accounts.set(id, { id, provider, name: ENV_ACCOUNT, settings: {}, intervalMs: provider.refresh.defaultMs, implicit: true });
