@@ -10,6 +10,7 @@ import { moonshotProvider } from './moonshot/moonshot-provider.js';
 import { openaiProvider } from './openai/openai-provider.js';
 import { openrouterProvider } from './openrouter/openrouter-provider.js';
 import type { ProviderDefinition } from './provider.js';
+import { siliconflowProvider } from './siliconflow/siliconflow-provider.js';
 import { stripeProvider } from './stripe/stripe-provider.js';
 import { xaiProvider } from './xai/xai-provider.js';
 
@@ -22,6 +23,7 @@ export const providers: readonly ProviderDefinition[] = [
   githubProvider,
   stripeProvider,
   moonshotProvider,
+  siliconflowProvider,
   ...manualProviders,
 ];
 
