@@ -10,6 +10,7 @@ import { moonshotProvider } from './moonshot/moonshot-provider.js';
 import { openaiProvider } from './openai/openai-provider.js';
 import { openrouterProvider } from './openrouter/openrouter-provider.js';
 import type { ProviderDefinition } from './provider.js';
+import { railwayProvider } from './railway/railway-provider.js';
 import { siliconflowProvider } from './siliconflow/siliconflow-provider.js';
 import { stripeProvider } from './stripe/stripe-provider.js';
 import { xaiProvider } from './xai/xai-provider.js';
@@ -24,6 +25,7 @@ export const providers: readonly ProviderDefinition[] = [
   stripeProvider,
   moonshotProvider,
   siliconflowProvider,
+  railwayProvider,
   ...manualProviders,
 ];
 
