@@ -4,6 +4,7 @@
  */
 import { anthropicProvider } from './anthropic/anthropic-provider.js';
 import { deepseekProvider } from './deepseek/deepseek-provider.js';
+import { elevenlabsProvider } from './elevenlabs/elevenlabs-provider.js';
 import { githubProvider } from './github/github-provider.js';
 import { manualProviders } from './manual/manual-provider.js';
 import { moonshotProvider } from './moonshot/moonshot-provider.js';
@@ -26,6 +27,7 @@ export const providers: readonly ProviderDefinition[] = [
   moonshotProvider,
   siliconflowProvider,
   railwayProvider,
+  elevenlabsProvider,
   ...manualProviders,
 ];
 

@@ -1,0 +1,35 @@
+/**
+ * Fake ElevenLabs `GET /v1/user/subscription`, replaying the older published shape (elevenlabs-docs
+ * openapi) or the newer SDK shape. Only one `xi-api-key` is accepted; others get ElevenLabs' 401.
+ */
+import subscription2025 from '../../src/core/providers/elevenlabs/__fixtures__/subscription-2025.json' with { type: 'json' };
+import subscription2026 from '../../src/core/providers/elevenlabs/__fixtures__/subscription-2026.json' with { type: 'json' };
+import { startFakeServer, type RecordedRequest } from './fake-http-server.js';
+
+export interface ElevenLabsFake {
+  /** Base URL in the same form as the default: http://127.0.0.1:PORT */
+  readonly url: string;
+  readonly requests: RecordedRequest[];
+  /** Which published shape to serve. */
+  useShape(shape: '2025' | '2026'): void;
+  close(): Promise<void>;
+}
+
+export async function startElevenLabsFake(acceptKey: string): Promise<ElevenLabsFake> {
+  let body: unknown = subscription2025;
+  const server = await startFakeServer((request) => {
+    if (request.method !== 'GET' || request.path !== '/v1/user/subscription') return { status: 404, json: { detail: 'Not Found' } };
+    if (request.headers['xi-api-key'] !== acceptKey) {
+      return { status: 401, json: { detail: { status: 'invalid_api_key', message: 'Invalid API key' } } };
+    }
+    return { json: body };
+  });
+  return {
+    url: server.origin,
+    requests: server.requests,
+    useShape(shape) {
+      body = shape === '2025' ? subscription2025 : subscription2026;
+    },
+    close: () => server.close(),
+  };
+}
