@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { routes, startFakeServer, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
 import { createHttpClient } from '../../http/http-client.js';
 import { billingMonth } from '../../model/billing-month.js';
-import { ProviderError } from '../../model/provider-error.js';
+import type { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { createProviderContext } from '../provider-context.js';
 import { describeProviderContract } from '../provider-contract.js';
