@@ -7,6 +7,7 @@ import { deepseekProvider } from './deepseek/deepseek-provider.js';
 import { elevenlabsProvider } from './elevenlabs/elevenlabs-provider.js';
 import { githubProvider } from './github/github-provider.js';
 import { manualProviders } from './manual/manual-provider.js';
+import { mistralProvider } from './mistral/mistral-provider.js';
 import { moonshotProvider } from './moonshot/moonshot-provider.js';
 import { openaiProvider } from './openai/openai-provider.js';
 import { openrouterProvider } from './openrouter/openrouter-provider.js';
@@ -28,6 +29,7 @@ export const providers: readonly ProviderDefinition[] = [
   siliconflowProvider,
   railwayProvider,
   elevenlabsProvider,
+  mistralProvider,
   ...manualProviders,
 ];
 
