@@ -3,6 +3,7 @@
  * environment (CLI and serve), and manual accounts that have ledger entries. Also where each account's
  * credentials come from.
  */
+import type { Thresholds } from '../shared/api.js';
 import { InputError } from './model/input-error.js';
 import type { ProviderDefinition } from './providers/provider.js';
 import { findProvider, providers } from './providers/registry.js';
@@ -19,6 +20,7 @@ export interface Account {
   readonly intervalMs: number;
   /** Configured through environment variables rather than settings. */
   readonly implicit: boolean;
+  readonly thresholds: Thresholds;
 }
 
 export const ENV_ACCOUNT = 'env';
@@ -60,8 +62,9 @@ export function resolveAccounts(configs: readonly AccountConfig[], entries: read
       provider,
       name: config.name,
       settings: config.settings,
-      intervalMs: config.intervalMinutes ? config.intervalMinutes * 60_000 : provider.refresh.defaultMs,
+      intervalMs: Math.max(config.intervalMinutes ? config.intervalMinutes * 60_000 : provider.refresh.defaultMs, provider.refresh.minimumMs),
       implicit: false,
+      thresholds: config.thresholds ?? {},
     });
   }
   for (const provider of providers) {
@@ -72,14 +75,14 @@ export function resolveAccounts(configs: readonly AccountConfig[], entries: read
     if (!configured) continue;
     const id = accountId(provider.id, ENV_ACCOUNT);
     if (!accounts.has(id)) {
-      accounts.set(id, { id, provider, name: ENV_ACCOUNT, settings: {}, intervalMs: provider.refresh.defaultMs, implicit: true });
+      accounts.set(id, { id, provider, name: ENV_ACCOUNT, settings: {}, intervalMs: provider.refresh.defaultMs, implicit: true, thresholds: {} });
     }
   }
   for (const entry of entries) {
     const provider = findProvider(entry.provider);
     const id = accountId(entry.provider, entry.account);
     if (!provider || accounts.has(id)) continue;
-    accounts.set(id, { id, provider, name: entry.account, settings: {}, intervalMs: provider.refresh.defaultMs, implicit: false });
+    accounts.set(id, { id, provider, name: entry.account, settings: {}, intervalMs: provider.refresh.defaultMs, implicit: false, thresholds: {} });
   }
   return [...accounts.values()].sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -12,6 +12,9 @@ export interface HandlerHooks {
   refresh(accountId?: string): Promise<void>;
   /** Called after a change the overview must reflect. */
   changed(): void;
+  /** True in Electron, where the app can register itself as a login item. */
+  launchAtLoginAvailable: boolean;
+  applyLaunchAtLogin?: (enabled: boolean) => void;
 }
 
 type Implementations = { [N in ApiName]: (request: ApiResponse<N> extends never ? never : ApiRequest<N>) => Promise<ApiResponse<N>> };
@@ -51,8 +54,33 @@ export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks)
         kind: provider.kind,
         keyHelp: provider.keyHelp,
         keyUrl: provider.keyUrl ?? null,
+        credentials: provider.credentials.map((spec) => ({ name: spec.name, label: spec.label, env: spec.env, secret: spec.secret, optional: spec.optional ?? false })),
+        settings: (provider.settings ?? []).map((spec) => ({ name: spec.name, label: spec.label, help: spec.help, optional: spec.optional ?? true })),
+        defaultIntervalMinutes: provider.refresh.defaultMs / 60_000,
+        minimumIntervalMinutes: provider.refresh.minimumMs / 60_000,
       })),
     }),
+    listAccounts: async () => ({ accounts: await service.accountSummaries() }),
+    testConnection: async (request) => {
+      const { ok, account, error } = await service.testConnection(request);
+      return { ok, account, error };
+    },
+    saveAccount: async (request) => {
+      const id = await service.saveAccount(request);
+      hooks.changed();
+      return { id };
+    },
+    removeAccount: async (request) => {
+      const removed = await service.removeAccountById(request.id);
+      hooks.changed();
+      return { removed };
+    },
+    getPreferences: async () => ({ ...service.preferences(), launchAtLoginAvailable: hooks.launchAtLoginAvailable }),
+    setPreferences: async (request) => {
+      const saved = await service.setPreferences(request);
+      if (request.launchAtLogin !== undefined) hooks.applyLaunchAtLogin?.(saved.launchAtLogin);
+      return { ...saved, launchAtLoginAvailable: hooks.launchAtLoginAvailable };
+    },
   };
 
   const api = {} as Record<ApiName, (request: unknown) => Promise<unknown>>;

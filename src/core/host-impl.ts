@@ -47,6 +47,8 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
         changed();
       },
       changed,
+      launchAtLoginAvailable: options.launchAtLogin !== undefined,
+      applyLaunchAtLogin: options.launchAtLogin,
     }),
     start: () => scheduler.start(),
     pause: () => scheduler.pause(),

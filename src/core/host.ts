@@ -12,6 +12,8 @@ export interface OpenHostOptions {
   demo?: boolean;
   /** Environment used for implicit accounts and base URL overrides (default: process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Electron passes how to register the app as a login item; serve has none. */
+  launchAtLogin?: (enabled: boolean) => void;
 }
 
 export interface SpendbarHost {

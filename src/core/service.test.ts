@@ -181,3 +181,54 @@ describe('damaged files', () => {
     expect((await spendbar.overview()).accounts[0]!.balance?.amount).toBe('74.75');
   });
 });
+
+describe('accounts from settings', () => {
+  it('tests a typed key with one real poll and stores nothing', async () => {
+    const spendbar = service({});
+    const result = await spendbar.testConnection({ provider: 'openrouter', account: 'work', credentials: { apiKey: 'sk-or-v1-typed' }, settings: { baseUrl: fake.url } });
+    expect(result.ok).toBe(true);
+    expect(result.account?.balance?.amount).toBe('74.75');
+    expect(spendbar.accounts()).toEqual([]);
+    expect(fake.requests.at(-1)?.headers.authorization).toBe('Bearer sk-or-v1-typed');
+  });
+
+  it('does not save a key that fails the connection test', async () => {
+    const secrets = new MemorySecretStore();
+    fake.set({ down: true });
+    const spendbar = new SpendbarService({ dataDir, env: {}, secrets, http: createHttpClient({ maxRetries: 0 }), now: () => now });
+    await expect(
+      spendbar.saveAccount({ provider: 'openrouter', account: 'work', credentials: { apiKey: 'sk-or-v1-bad' }, settings: { baseUrl: fake.url } }),
+    ).rejects.toThrow(/Not saved: OpenRouter is having trouble/);
+    expect(await secrets.get('openrouter:work', 'apiKey')).toBeUndefined();
+    expect(spendbar.accounts()).toEqual([]);
+  });
+
+  it('saves a working key to the keychain, its settings to disk, and its first figures', async () => {
+    const secrets = new MemorySecretStore();
+    const spendbar = new SpendbarService({ dataDir, env: {}, secrets, http: createHttpClient({ maxRetries: 0 }), now: () => now });
+    const id = await spendbar.saveAccount({
+      provider: 'openrouter',
+      account: 'work',
+      credentials: { apiKey: 'sk-or-v1-good' },
+      settings: { baseUrl: fake.url },
+      intervalMinutes: 30,
+      thresholds: { lowBalance: '10', lowRunwayDays: 5 },
+    });
+    expect(await secrets.get(id, 'apiKey')).toBe('sk-or-v1-good');
+    expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).not.toContain('sk-or-v1-good');
+    const [summary] = await spendbar.accountSummaries();
+    expect(summary).toMatchObject({ id: 'openrouter:work', credentialsSet: { apiKey: true }, intervalMinutes: 30, thresholds: { lowBalance: '10.00', lowRunwayDays: 5 } });
+    expect((await spendbar.overview()).accounts[0]).toMatchObject({ status: 'ok', balance: { amount: '74.75' } });
+    await expect(spendbar.saveAccount({ provider: 'openrouter', account: 'work', intervalMinutes: 0.1 })).rejects.toThrow(/at most every 1 minutes/);
+    await expect(spendbar.saveAccount({ provider: 'openrouter', account: 'work', thresholds: { lowBalance: 'lots' } })).rejects.toThrow(/not an amount/);
+    expect(await spendbar.removeAccountById(id)).toBe(true);
+    expect(await secrets.get(id, 'apiKey')).toBeUndefined();
+  });
+
+  it('keeps budgets exact and refuses bad ones', async () => {
+    const spendbar = service();
+    expect(await spendbar.setPreferences({ monthlyBudget: { usd: '500' } })).toEqual({ launchAtLogin: false, monthlyBudget: { USD: '500.00' } });
+    await expect(spendbar.setPreferences({ monthlyBudget: { USD: '-1' } })).rejects.toThrow(/negative/);
+    expect(spendbar.preferences().monthlyBudget).toEqual({ USD: '500.00' });
+  });
+});

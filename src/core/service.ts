@@ -3,7 +3,7 @@
  * exports. It owns no UI and no timers (the scheduler drives `poll`); all file access goes through the
  * stores under the data folder lock.
  */
-import type { EntryInput, LedgerEntryDto, Overview } from '../shared/api.js';
+import type { AccountSummary, EntryInput, LedgerEntryDto, Overview, Thresholds } from '../shared/api.js';
 import { DEFAULT_ACCOUNT, accountId, requireProvider, resolveAccounts, resolveCredentials, validateAccountName, type Account } from './accounts.js';
 import type { HttpClient } from './http/http-client.js';
 import { monthOf, parseMonth, type BillingMonth } from './model/billing-month.js';
@@ -12,7 +12,9 @@ import { toProviderError } from './model/provider-error.js';
 import { buildOverview, type AccountData } from './overview.js';
 import { createProviderContext } from './providers/provider-context.js';
 import { defaultAccountFor, validateEntry, validateEntryUpdate } from './entry-validation.js';
-import { formatAmount } from './model/money.js';
+import { formatAmount, normalizeCurrency, parseAmount } from './model/money.js';
+import type { Snapshot } from './model/snapshot.js';
+import { draftAccount, summarize, testAccount, toConfig, validateInterval, validateThresholds, type AccountInput, type ManagerDeps, type TestResult } from './account-manager.js';
 import { estimateCost } from './tracked/pricing.js';
 import { TrackedStore, type TrackedRecord } from './tracked/tracked-store.js';
 import type { UsageInput } from './tracked/usage-input.js';
@@ -20,7 +22,7 @@ import type { SecretStore } from './secrets/secret-store.js';
 import { EntriesStore } from './store/entries-store.js';
 import { withLock } from './store/files.js';
 import { HistoryStore, snapshotFromJson, type MonthFile } from './store/history-store.js';
-import { SettingsStore, type AccountConfig } from './store/settings-store.js';
+import { SettingsStore, type AccountConfig, type StoredPreferences } from './store/settings-store.js';
 import type { PollOutcome } from './scheduler/scheduler.js';
 
 export interface ServiceOptions {
@@ -94,11 +96,11 @@ export class SpendbarService {
     if (settings.baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(settings.baseUrl)) {
       throw new InputError(`baseUrl "${settings.baseUrl}" is not an http(s) URL.`, 'baseUrl');
     }
-    const config: AccountConfig = { id: accountId(provider.id, accountName), provider: provider.id, name: accountName, settings };
+    const config: AccountConfig = { id: accountId(provider.id, accountName), provider: provider.id, name: accountName, settings, thresholds: {} };
     await withLock(this.options.dataDir, () => {
       const others = this.settings.accounts().filter((existing) => existing.id !== config.id);
       const previous = this.settings.accounts().find((existing) => existing.id === config.id);
-      this.settings.saveAccounts([...others, { ...config, settings: { ...previous?.settings, ...settings } }]);
+      this.settings.saveAccounts([...others, { ...previous, ...config, thresholds: previous?.thresholds ?? {}, settings: { ...previous?.settings, ...settings } }]);
     });
     return config;
   }
@@ -211,6 +213,7 @@ export class SpendbarService {
         entries: entries.filter((entry) => entry.provider === account.provider.id && entry.account === account.name),
         tracked: tracked.filter((record) => record.provider === account.provider.id && record.account === account.name),
         missingCredential: credentials?.missing,
+        keyless: account.provider.kind === 'api' && hasNoOptionalKey(account, credentials?.values ?? {}),
       });
     }
     return buildOverview({ month: month.key, now: this.now(), accounts: data, warnings: this.warnings, demo: this.demo, polling: this.polling });
@@ -264,11 +267,84 @@ export class SpendbarService {
     return withLock(this.options.dataDir, () => this.tracked.add(records));
   }
 
+  // ---- accounts from the popover's settings ----------------------------------------------------
+
+  async accountSummaries(): Promise<AccountSummary[]> {
+    return Promise.all(this.accounts().map((account) => summarize(account, this.options.secrets, this.env)));
+  }
+
+  /** One real poll with what the user typed; nothing is stored. */
+  testConnection(input: AccountInput): Promise<TestResult> {
+    return testAccount(input, this.managerDeps());
+  }
+
+  /**
+   * Saves an account. When credentials are typed, they are tested with one real poll first and a key
+   * that fails is not saved; the successful poll becomes the account's first figures.
+   */
+  async saveAccount(input: AccountInput & { intervalMinutes?: number; thresholds?: Thresholds }): Promise<string> {
+    const account = draftAccount(input, this.accounts());
+    const thresholds = validateThresholds(input.thresholds ?? account.thresholds);
+    const interval = validateInterval(account, input.intervalMinutes);
+    const typedSecrets = account.provider.credentials.filter((spec) => spec.secret && input.credentials?.[spec.name]?.trim());
+    let snapshot: Snapshot | undefined;
+    if (typedSecrets.length > 0) {
+      const test = await this.testConnection(input);
+      if (!test.ok) throw new InputError(`Not saved: ${test.error?.message ?? 'the connection test failed.'}`, 'credentials');
+      snapshot = test.snapshot;
+      for (const spec of typedSecrets) await this.options.secrets.set(account.id, spec.name, input.credentials![spec.name]!.trim());
+    }
+    await withLock(this.options.dataDir, () => {
+      const previous = this.settings.accounts().find((existing) => existing.id === account.id);
+      const others = this.settings.accounts().filter((existing) => existing.id !== account.id);
+      this.settings.saveAccounts([...others, toConfig(account, interval ?? previous?.intervalMinutes, thresholds)]);
+      if (snapshot) this.history.recordSuccess(account.id, snapshot);
+    });
+    return account.id;
+  }
+
+  async removeAccountById(id: string): Promise<boolean> {
+    const account = this.accounts().find((candidate) => candidate.id === id);
+    if (!account) throw new InputError(`No account ${id}.`, 'id');
+    if (account.implicit) throw new InputError(`${id} comes from environment variables; unset them to remove it.`, 'id');
+    return this.removeAccount(account.provider.id, account.name);
+  }
+
+  preferences(): StoredPreferences {
+    return this.settings.preferences();
+  }
+
+  async setPreferences(changes: Partial<StoredPreferences>): Promise<StoredPreferences> {
+    const budgets: Record<string, string> = {};
+    for (const [currency, amount] of Object.entries(changes.monthlyBudget ?? {})) {
+      if (amount.trim() === '') continue;
+      const parsed = parseAmount(amount, 'monthlyBudget');
+      if (parsed.isNegative()) throw new InputError('A budget cannot be negative.', 'monthlyBudget');
+      budgets[normalizeCurrency(currency)] = formatAmount(parsed);
+    }
+    return withLock(this.options.dataDir, () => {
+      const current = this.settings.preferences();
+      const next = { ...current, ...(changes.launchAtLogin === undefined ? {} : { launchAtLogin: changes.launchAtLogin }), ...(changes.monthlyBudget ? { monthlyBudget: budgets } : {}) };
+      this.settings.savePreferences(next);
+      return next;
+    });
+  }
+
+  private managerDeps(): ManagerDeps {
+    return { secrets: this.options.secrets, http: this.options.http, env: this.env, now: this.now, month: () => monthOf(this.now()), existing: () => this.accounts() };
+  }
+
   /** Undo of a delete: the same entry, same id, back in the ledger. */
   async restoreEntry(entry: LedgerEntryDto): Promise<LedgerEntryDto> {
     const valid = validateEntry(entry, this.accounts(), this.now());
     return withLock(this.options.dataDir, () => this.entries.add({ ...valid, id: entry.id, createdAt: entry.createdAt }, this.now()));
   }
+}
+
+/** Providers that work without a key (Groq: entries and tracked usage) and whose optional key is not set. */
+function hasNoOptionalKey(account: Account, values: Readonly<Record<string, string | undefined>>): boolean {
+  const specs = account.provider.credentials;
+  return specs.every((spec) => spec.optional) && specs.some((spec) => spec.secret) && specs.every((spec) => !spec.secret || !values[spec.name]);
 }
 
 function previousSnapshot(file: MonthFile | undefined) {

@@ -4,6 +4,8 @@
  * Launch at login is left to a later issue (app.setLoginItemSettings on macOS and Windows, an XDG
  * autostart entry on Linux, where Electron's login-item API does not apply).
  */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { app, dialog, ipcMain, net, powerMonitor, session } from 'electron';
 import { openHost } from '../core/host.js';
@@ -48,6 +50,7 @@ async function start(): Promise<void> {
   const host = await openHost({
     dataDir,
     demo: process.argv.includes('--demo') || process.env.SPENDBAR_DEMO === '1',
+    launchAtLogin: setLaunchAtLogin,
   });
 
   const popover = createPopover({
@@ -109,4 +112,24 @@ function failToStart(error: unknown): void {
   console.error('Spendbar could not start:', error);
   dialog.showErrorBox('Spendbar could not start', message);
   app.exit(1);
+}
+
+/**
+ * Launch at login: Electron's login-item API on macOS and Windows; on Linux it does not apply, so an XDG
+ * autostart entry is written instead.
+ */
+function setLaunchAtLogin(enabled: boolean): void {
+  if (process.platform !== 'linux') {
+    app.setLoginItemSettings({ openAtLogin: enabled });
+    return;
+  }
+  const folder = join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'autostart');
+  const file = join(folder, 'spendbar.desktop');
+  if (!enabled) {
+    rmSync(file, { force: true });
+    return;
+  }
+  mkdirSync(folder, { recursive: true });
+  const exec = process.env.APPIMAGE ?? process.execPath;
+  writeFileSync(file, `[Desktop Entry]\nType=Application\nName=Spendbar\nExec="${exec}"\nX-GNOME-Autostart-enabled=true\n`);
 }

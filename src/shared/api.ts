@@ -129,8 +129,58 @@ export const providerInfoSchema = z.object({
   kind: z.enum(['api', 'manual']),
   keyHelp: z.string(),
   keyUrl: z.string().nullable(),
+  /** What the user must supply; `secret` ones go to the keychain, the others are plain settings. */
+  credentials: z.array(z.object({ name: z.string(), label: z.string(), env: z.string(), secret: z.boolean(), optional: z.boolean() })),
+  /** Non-secret settings the provider reads (org id, region, billing table). */
+  settings: z.array(z.object({ name: z.string(), label: z.string(), help: z.string(), optional: z.boolean() })),
+  defaultIntervalMinutes: z.number(),
+  minimumIntervalMinutes: z.number(),
 });
 export type ProviderInfo = z.infer<typeof providerInfoSchema>;
+
+/** Per-account alert thresholds: money as exact decimal strings in the account's currency. */
+export const thresholdsSchema = z
+  .object({
+    lowBalance: z.string().optional(),
+    lowRunwayDays: z.number().positive().max(365).optional(),
+    monthlyBudget: z.string().optional(),
+  })
+  .strict();
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+
+export const accountSummarySchema = z.object({
+  id: z.string(),
+  provider: z.string(),
+  providerName: z.string(),
+  account: z.string(),
+  /** Configured through environment variables (CLI and serve), not editable in the app. */
+  implicit: z.boolean(),
+  /** Whether each credential is set; never the value. */
+  credentialsSet: z.record(z.string(), z.boolean()),
+  settings: z.record(z.string(), z.string()),
+  intervalMinutes: z.number(),
+  thresholds: thresholdsSchema,
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+export const preferencesSchema = z.object({
+  launchAtLogin: z.boolean(),
+  /** False in the browser (serve), where there is nothing to launch. */
+  launchAtLoginAvailable: z.boolean(),
+  /** Overall monthly budget per currency, e.g. { USD: "500.00" }. */
+  monthlyBudget: z.record(z.string(), z.string()),
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+
+const accountInput = z
+  .object({
+    provider: z.string().min(1),
+    account: z.string().min(1).optional(),
+    /** Credential values typed by the user (the key, a team id); secrets go only to the keychain. */
+    credentials: z.record(z.string(), z.string().max(4096)).optional(),
+    settings: z.record(z.string(), z.string().max(1000)).optional(),
+  })
+  .strict();
 
 const empty = z.object({}).strict();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM');
@@ -172,6 +222,33 @@ export const apiContract = {
   listProviders: {
     request: empty,
     response: z.object({ providers: z.array(providerInfoSchema) }),
+  },
+  listAccounts: {
+    request: empty,
+    response: z.object({ accounts: z.array(accountSummarySchema) }),
+  },
+  /** One real poll with what the user typed; nothing is stored. */
+  testConnection: {
+    request: accountInput,
+    response: z.object({
+      ok: z.boolean(),
+      account: accountViewSchema.nullable(),
+      error: z.object({ kind: errorKindSchema, message: z.string() }).nullable(),
+    }),
+  },
+  /** Tests the connection first when credentials are given; a failing key is not saved. */
+  saveAccount: {
+    request: accountInput.extend({ intervalMinutes: z.number().positive().max(7 * 24 * 60).optional(), thresholds: thresholdsSchema.optional() }).strict(),
+    response: z.object({ id: z.string() }),
+  },
+  removeAccount: {
+    request: z.object({ id: z.string() }).strict(),
+    response: z.object({ removed: z.boolean() }),
+  },
+  getPreferences: { request: empty, response: preferencesSchema },
+  setPreferences: {
+    request: z.object({ launchAtLogin: z.boolean().optional(), monthlyBudget: z.record(z.string(), z.string()).optional() }).strict(),
+    response: preferencesSchema,
   },
 } as const;
 

@@ -17,6 +17,12 @@ const callNames = {
   deleteEntry: true,
   restoreEntry: true,
   listProviders: true,
+  listAccounts: true,
+  testConnection: true,
+  saveAccount: true,
+  removeAccount: true,
+  getPreferences: true,
+  setPreferences: true,
 } as const satisfies Record<ApiName, true>;
 
 /** The API calls served over IPC: exactly the names of `apiContract`. */

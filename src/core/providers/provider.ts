@@ -17,6 +17,14 @@ export interface CredentialSpec {
   readonly optional?: boolean;
 }
 
+/** A non-secret account setting the provider reads (shown in the add-account form). */
+export interface SettingSpec {
+  readonly name: string;
+  readonly label: string;
+  readonly help: string;
+  readonly optional?: boolean;
+}
+
 export interface ProviderContext {
   readonly http: HttpClient;
   readonly now: () => Date;
@@ -43,6 +51,8 @@ export interface ProviderDefinition {
   /** `manual` providers have no API: their figures come from ledger entries and tracked usage. */
   readonly kind: 'api' | 'manual';
   readonly credentials: readonly CredentialSpec[];
+  /** Settings beyond the universal `baseUrl` override. */
+  readonly settings?: readonly SettingSpec[];
   readonly defaultBaseUrl?: string;
   /** Which key to create and where, shown in settings and in auth/permission errors. */
   readonly keyHelp: string;

@@ -124,7 +124,7 @@ function figureFromJson(json: z.infer<typeof figureJson>): Figure {
   return { money: money(json.amount, json.currency), confidence: json.confidence };
 }
 
-function snapshotToJson(snapshot: Snapshot): z.infer<typeof snapshotJson> {
+export function snapshotToJson(snapshot: Snapshot): z.infer<typeof snapshotJson> {
   return {
     month: snapshot.month,
     monthToDate: snapshot.monthToDate && figureToJson(snapshot.monthToDate),

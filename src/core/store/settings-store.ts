@@ -14,13 +14,20 @@ export const accountConfigSchema = z.object({
   settings: z.record(z.string(), z.string()).default({}),
   /** Poll interval chosen by the user; the provider's floor still applies. */
   intervalMinutes: z.number().positive().optional(),
+  thresholds: z
+    .object({ lowBalance: z.string().optional(), lowRunwayDays: z.number().optional(), monthlyBudget: z.string().optional() })
+    .default({}),
 });
 export type AccountConfig = z.infer<typeof accountConfigSchema>;
 
 const settingsSchema = z.object({
   version: z.literal(1).default(1),
   accounts: z.array(accountConfigSchema).default([]),
+  preferences: z
+    .object({ launchAtLogin: z.boolean().default(false), monthlyBudget: z.record(z.string(), z.string()).default({}) })
+    .default({ launchAtLogin: false, monthlyBudget: {} }),
 });
+export type StoredPreferences = z.infer<typeof settingsSchema>['preferences'];
 type Settings = z.infer<typeof settingsSchema>;
 
 export const SETTINGS_FILE = 'settings.json';
@@ -35,7 +42,7 @@ export class SettingsStore {
       cwd: dataDir,
       configName: 'settings',
       projectName: 'spendbar',
-      defaults: { version: 1, accounts: [] },
+      defaults: { version: 1, accounts: [], preferences: { launchAtLogin: false, monthlyBudget: {} } },
       configFileMode: 0o600,
     });
   }
@@ -48,5 +55,14 @@ export class SettingsStore {
 
   saveAccounts(accounts: AccountConfig[]): void {
     this.conf.set('accounts', accounts);
+  }
+
+  preferences(): StoredPreferences {
+    const parsed = settingsSchema.safeParse(this.conf.store);
+    return parsed.success ? parsed.data.preferences : { launchAtLogin: false, monthlyBudget: {} };
+  }
+
+  savePreferences(preferences: StoredPreferences): void {
+    this.conf.set('preferences', preferences);
   }
 }

@@ -1,0 +1,137 @@
+/**
+ * Adding and editing accounts from the popover's settings: test a key with one real poll before
+ * anything is stored, keep secrets only in the keychain, and refuse what would not work.
+ */
+import type { AccountSummary, AccountView, ErrorKind, Thresholds } from '../shared/api.js';
+import { DEFAULT_ACCOUNT, ENV_ACCOUNT, accountId, requireProvider, resolveCredentials, validateAccountName, type Account } from './accounts.js';
+import type { HttpClient } from './http/http-client.js';
+import type { BillingMonth } from './model/billing-month.js';
+import { InputError } from './model/input-error.js';
+import { parseAmount, formatAmount } from './model/money.js';
+import { toProviderError } from './model/provider-error.js';
+import type { Snapshot } from './model/snapshot.js';
+import { buildOverview } from './overview.js';
+import { createProviderContext } from './providers/provider-context.js';
+import type { SecretStore } from './secrets/secret-store.js';
+import { snapshotToJson } from './store/history-store.js';
+import type { AccountConfig } from './store/settings-store.js';
+
+export interface AccountInput {
+  provider: string;
+  account?: string;
+  credentials?: Record<string, string>;
+  settings?: Record<string, string>;
+}
+
+export interface TestResult {
+  ok: boolean;
+  account: AccountView | null;
+  error: { kind: ErrorKind; message: string } | null;
+  snapshot?: Snapshot;
+}
+
+export interface ManagerDeps {
+  secrets: SecretStore;
+  http: HttpClient;
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+  month: () => BillingMonth;
+  existing: () => Account[];
+}
+
+/** Builds the account the input describes, with typed credentials first and stored ones as fallback. */
+export function draftAccount(input: AccountInput, existing: readonly Account[]): Account {
+  const provider = requireProvider(input.provider);
+  const name = validateAccountName(input.account ?? DEFAULT_ACCOUNT);
+  if (name === ENV_ACCOUNT) throw new InputError('The "env" account comes from environment variables; pick another name.', 'account');
+  const previous = existing.find((account) => account.id === accountId(provider.id, name));
+  const settings = cleanSettings({ ...previous?.settings, ...input.settings });
+  for (const spec of provider.credentials.filter((credential) => !credential.secret)) {
+    const typed = input.credentials?.[spec.name]?.trim();
+    if (typed) settings[spec.name] = typed;
+  }
+  return { id: accountId(provider.id, name), provider, name, settings, intervalMs: previous?.intervalMs ?? provider.refresh.defaultMs, implicit: false, thresholds: previous?.thresholds ?? {} };
+}
+
+export async function testAccount(input: AccountInput, deps: ManagerDeps): Promise<TestResult> {
+  const account = draftAccount(input, deps.existing());
+  if (account.provider.kind !== 'api' || !account.provider.fetchSnapshot) {
+    return { ok: true, account: null, error: null };
+  }
+  const stored = await resolveCredentials(account, deps.secrets, deps.env);
+  const typedSecrets = Object.fromEntries(
+    account.provider.credentials.filter((spec) => spec.secret && input.credentials?.[spec.name]?.trim()).map((spec) => [spec.name, input.credentials![spec.name]!.trim()]),
+  );
+  const credentials = { ...stored.values, ...typedSecrets };
+  const absent = account.provider.credentials.filter((spec) => !spec.optional && !credentials[spec.name]);
+  if (absent.length > 0) {
+    return { ok: false, account: null, error: { kind: 'missing-credential', message: `Enter the ${absent.map((spec) => spec.label).join(' and ')}.` } };
+  }
+  const month = deps.month();
+  const context = createProviderContext({ provider: account.provider, http: deps.http, now: deps.now, month, credentials, settings: account.settings, env: deps.env });
+  try {
+    const snapshot = await account.provider.fetchSnapshot(context);
+    const overview = buildOverview({
+      month: month.key,
+      now: deps.now(),
+      accounts: [{ account, monthFile: { version: 1, accountId: account.id, month: month.key, balances: [], lastGood: snapshotToJson(snapshot), lastAttempt: { at: snapshot.fetchedAt, error: null } }, earlierFiles: [], entries: [], tracked: [] }],
+      warnings: [],
+      demo: false,
+      polling: false,
+    });
+    return { ok: true, account: overview.accounts[0] ?? null, error: null, snapshot };
+  } catch (caught) {
+    const error = toProviderError(caught, context.secrets);
+    return { ok: false, account: null, error: { kind: error.kind, message: error.message } };
+  }
+}
+
+export function validateThresholds(thresholds: Thresholds | undefined): Thresholds {
+  const valid: Thresholds = {};
+  if (!thresholds) return valid;
+  for (const field of ['lowBalance', 'monthlyBudget'] as const) {
+    const value = thresholds[field];
+    if (value === undefined || value.trim() === '') continue;
+    const amount = parseAmount(value, field);
+    if (amount.isNegative()) throw new InputError(`The ${field === 'lowBalance' ? 'low-balance threshold' : 'monthly budget'} cannot be negative.`, field);
+    valid[field] = formatAmount(amount);
+  }
+  if (thresholds.lowRunwayDays !== undefined) valid.lowRunwayDays = thresholds.lowRunwayDays;
+  return valid;
+}
+
+export function validateInterval(account: Account, minutes: number | undefined): number | undefined {
+  if (minutes === undefined) return undefined;
+  const floor = account.provider.refresh.minimumMs / 60_000;
+  if (minutes < floor) throw new InputError(`${account.provider.name} may be polled at most every ${floor} minutes.`, 'intervalMinutes');
+  return minutes;
+}
+
+export function toConfig(account: Account, intervalMinutes: number | undefined, thresholds: Thresholds): AccountConfig {
+  return { id: account.id, provider: account.provider.id, name: account.name, settings: { ...account.settings }, intervalMinutes, thresholds };
+}
+
+export async function summarize(account: Account, secrets: SecretStore, env: NodeJS.ProcessEnv): Promise<AccountSummary> {
+  const resolved = account.provider.kind === 'api' ? await resolveCredentials(account, secrets, env).catch(() => ({ values: {} as Record<string, string | undefined> })) : { values: {} };
+  return {
+    id: account.id,
+    provider: account.provider.id,
+    providerName: account.provider.name,
+    account: account.name,
+    implicit: account.implicit,
+    credentialsSet: Object.fromEntries(account.provider.credentials.map((spec) => [spec.name, Boolean(resolved.values[spec.name])])),
+    settings: { ...account.settings },
+    intervalMinutes: account.intervalMs / 60_000,
+    thresholds: { ...account.thresholds },
+  };
+}
+
+function cleanSettings(settings: Record<string, string | undefined>): Record<string, string> {
+  const clean: Record<string, string> = {};
+  for (const [name, value] of Object.entries(settings)) {
+    if (value === undefined || value.trim() === '') continue;
+    if (name === 'baseUrl' && !/^https?:\/\/\S+$/.test(value.trim())) throw new InputError(`Base URL "${value}" is not an http(s) URL.`, 'baseUrl');
+    clean[name] = value.trim();
+  }
+  return clean;
+}
