@@ -3,6 +3,7 @@
  * fails when a registered API provider lacks its contract test, fixtures or doc.
  */
 import { anthropicProvider } from './anthropic/anthropic-provider.js';
+import { awsProvider } from './aws/aws-provider.js';
 import { deepseekProvider } from './deepseek/deepseek-provider.js';
 import { elevenlabsProvider } from './elevenlabs/elevenlabs-provider.js';
 import { githubProvider } from './github/github-provider.js';
@@ -30,6 +31,7 @@ export const providers: readonly ProviderDefinition[] = [
   railwayProvider,
   elevenlabsProvider,
   mistralProvider,
+  awsProvider,
   ...manualProviders,
 ];
 
