@@ -21,6 +21,6 @@ export function renderOverview(overview: Overview): string {
 }
 
 /** The fixed JSON of `poll --json` and `status --json` (DESIGN.md's command line contract). */
-export function overviewJson(overview: Overview, alerts: unknown[] = []): string {
-  return `${JSON.stringify({ ...overview, alerts }, null, 2)}\n`;
+export function overviewJson(overview: Overview): string {
+  return `${JSON.stringify(overview, null, 2)}\n`;
 }

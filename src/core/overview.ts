@@ -23,6 +23,11 @@ export interface AccountData {
   readonly tracked: readonly TrackedRecord[];
   /** Set when the account cannot be polled for lack of a credential. */
   readonly missingCredential?: string;
+  /**
+   * An API account whose key is optional and not set (Groq without a key): like a manual account it is
+   * fine without ever being polled, so "not polled yet" is not stale.
+   */
+  readonly keyless?: boolean;
 }
 
 export interface OverviewInput {
@@ -45,6 +50,7 @@ export function buildOverview(input: OverviewInput): Overview {
     accounts: views,
     warnings: [...input.warnings],
     polling: input.polling,
+    alerts: [],
   };
 }
 
@@ -67,7 +73,7 @@ function accountView(data: AccountData, month: string): AccountView {
   } else if (lastError) {
     status = snapshot ? 'stale' : 'error';
     error = lastError;
-  } else status = snapshot ? 'ok' : 'stale';
+  } else status = snapshot || data.keyless ? 'ok' : 'stale';
 
   const monthToDate = combine(monthToDateParts(data, month));
   const officialBalances = snapshot?.balances ?? (snapshot?.balance ? [snapshot.balance] : []);
@@ -95,20 +101,24 @@ function accountView(data: AccountData, month: string): AccountView {
     })),
     usage: [...(snapshot?.usage ?? []).map((item) => ({ ...item, source: 'official' as const })), ...trackedUsage(data.tracked)],
     forecast: snapshot?.forecast ? dto(snapshot.forecast) : null,
+    runway: null,
+    balanceHistory: (data.monthFile?.balances ?? []).map((point) => ({ at: point.at, amount: point.amount, currency: point.currency })),
     updatedAt: snapshot?.fetchedAt ?? null,
     error,
-    notes: [...(snapshot?.notes ?? []), ...trackedNotes(data), ...pollingCostNote(account)],
+    notes: [...(snapshot?.notes ?? []), ...trackedNotes(data, month), ...pollingCostNote(account)],
     manual,
   };
 }
 
 /**
- * What an account adds to month-to-date: the provider's official spend where it reports spend;
- * otherwise manual spend entries plus the estimated cost of tracked usage, kept apart by confidence.
+ * What an account adds to month-to-date: the provider's official spend where it reports spend, or the
+ * month-to-date its last poll estimated (Groq's Enterprise usage metrics cover the whole organization,
+ * so entries and tracked usage would count the same calls twice); otherwise manual spend entries plus
+ * the estimated cost of tracked usage, kept apart by confidence.
  */
 function monthToDateParts(data: AccountData, month: string): Figure[] {
-  if (data.account.provider.reportsSpend) {
-    const snapshot = data.monthFile?.lastGood ? snapshotFromJson(data.monthFile.lastGood) : undefined;
+  const snapshot = data.monthFile?.lastGood ? snapshotFromJson(data.monthFile.lastGood) : undefined;
+  if (data.account.provider.reportsSpend || snapshot?.monthToDate) {
     return snapshot?.monthToDate ? [snapshot.monthToDate] : [];
   }
   const manual = manualSpendByCurrency(data.entries, month).map((amount): Figure => ({ money: amount, confidence: 'manual' }));
@@ -150,13 +160,17 @@ function trackedUsage(records: readonly TrackedRecord[]): AccountView['usage'] {
   }));
 }
 
-function trackedNotes(data: AccountData): string[] {
+function trackedNotes(data: AccountData, month: string): string[] {
   const notes: string[] = [];
   const unpriced = [...new Set(data.tracked.filter((record) => record.cost === null).map((record) => record.model))];
   if (unpriced.length > 0) notes.push(`Unpriced: ${unpriced.join(', ')} (no known price; not counted in the estimate).`);
   if (data.account.provider.reportsSpend && data.tracked.length > 0) {
     const estimate = data.tracked.reduce((total, record) => (record.cost === null ? total : total.plus(record.cost)), new Dec(0));
     notes.push(`Tracked usage estimate: ${formatAmount(estimate)} USD (the official figure is shown).`);
+  }
+  const polledEstimate = !data.account.provider.reportsSpend && data.monthFile?.lastGood && snapshotFromJson(data.monthFile.lastGood).monthToDate;
+  if (polledEstimate && (data.tracked.length > 0 || manualSpendByCurrency(data.entries, month).length > 0)) {
+    notes.push(`Spend entries and tracked usage are not added to the month-to-date: the ${data.account.provider.name} figure covers the same usage.`);
   }
   return notes;
 }

@@ -68,6 +68,18 @@ export const accountViewSchema = z.object({
     }),
   ),
   forecast: moneyDtoSchema.nullable(),
+  /** Days of credit left at the recent burn rate; null when there is no balance or no burn. */
+  runway: z
+    .object({
+      days: z.number().nullable(),
+      depletionDate: z.string().nullable(),
+      burnPerDay7: z.string().nullable(),
+      burnPerDay30: z.string().nullable(),
+      currency: z.string(),
+    })
+    .nullable(),
+  /** Balance points over time (this month), for the detail view. */
+  balanceHistory: z.array(z.object({ at: z.string(), amount: z.string(), currency: z.string() })),
   updatedAt: z.string().nullable(),
   error: z.object({ kind: errorKindSchema, message: z.string() }).nullable(),
   /** Short provider-specific facts worth a line in the UI ("Key usage this month", "Credits: management key"). */
@@ -92,6 +104,17 @@ export const overviewSchema = z.object({
   /** Things the user must know about the app itself (a corrupt file moved aside, no keychain). */
   warnings: z.array(z.string()),
   polling: z.boolean(),
+  /** Recent alerts, newest first (the popover's alert history). */
+  alerts: z.array(
+    z.object({
+      id: z.string(),
+      accountId: z.string().nullable(),
+      kind: z.string(),
+      title: z.string(),
+      body: z.string(),
+      raisedAt: z.string(),
+    }),
+  ),
 });
 export type Overview = z.infer<typeof overviewSchema>;
 
