@@ -16,6 +16,7 @@ import type { ProviderDefinition } from './provider.js';
 import { railwayProvider } from './railway/railway-provider.js';
 import { siliconflowProvider } from './siliconflow/siliconflow-provider.js';
 import { stripeProvider } from './stripe/stripe-provider.js';
+import { supabaseProvider } from './supabase/supabase-provider.js';
 import { xaiProvider } from './xai/xai-provider.js';
 
 export const providers: readonly ProviderDefinition[] = [
@@ -32,6 +33,7 @@ export const providers: readonly ProviderDefinition[] = [
   elevenlabsProvider,
   mistralProvider,
   awsProvider,
+  supabaseProvider,
   ...manualProviders,
 ];
 
