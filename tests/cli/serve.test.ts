@@ -1,0 +1,103 @@
+/** `spendbar serve`: the API is reachable only with the per-start token, from its own Host and Origin. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanEnv, repoRoot, tempDataDir } from '../helpers/cli.js';
+
+let child: ChildProcess;
+let base: URL;
+let token: string;
+
+beforeAll(async () => {
+  child = spawn(process.execPath, [join(repoRoot, 'bin', 'spendbar.js'), 'serve', '--demo'], {
+    env: cleanEnv({ SPENDBAR_DATA_DIR: tempDataDir() }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 15_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Spendbar is running at (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+  });
+  base = new URL(line);
+  token = base.searchParams.get('token')!;
+});
+
+afterAll(() => {
+  child?.kill('SIGTERM');
+});
+
+function call(path: string, options: { headers?: Record<string, string>; body?: string; method?: string } = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: base.port, path, method: options.method ?? 'POST', headers: { 'content-type': 'application/json', ...options.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body ?? '{}');
+  });
+}
+
+describe('spendbar serve', () => {
+  it('prints one line with a 127.0.0.1 address and a long random token', () => {
+    expect(base.hostname).toBe('127.0.0.1');
+    expect(token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('answers 401 to an API request without the right token, before anything else', async () => {
+    expect((await call('/api/getOverview')).status).toBe(401);
+    expect((await call('/api/getOverview', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    expect((await call('/api/nope', { headers: { host: 'evil.example' } })).status).toBe(401);
+  });
+
+  it('answers 403 to a foreign Host (DNS rebinding) or Origin (cross-site)', async () => {
+    const auth = { authorization: `Bearer ${token}` };
+    expect((await call('/api/getOverview', { headers: { ...auth, host: `evil.example:${base.port}` } })).status).toBe(403);
+    expect((await call('/api/getOverview', { headers: { ...auth, origin: 'https://evil.example' } })).status).toBe(403);
+    expect((await call('/api/getOverview', { headers: { ...auth, host: `localhost:${base.port}`, origin: `http://localhost:${base.port}` } })).status).toBe(200);
+  });
+
+  it('serves the demo overview with the token in a header or the query', async () => {
+    const viaHeader = await call('/api/getOverview', { headers: { authorization: `Bearer ${token}` } });
+    expect(viaHeader.status).toBe(200);
+    const overview = JSON.parse(viaHeader.body);
+    expect(overview.demo).toBe(true);
+    expect(overview.accounts.length).toBeGreaterThan(2);
+    expect((await call(`/api/getOverview?token=${token}`)).status).toBe(200);
+  });
+
+  it('rejects bad requests with a clear message and the field at fault', async () => {
+    const auth = { authorization: `Bearer ${token}` };
+    expect((await call('/api/nope', { headers: auth })).status).toBe(404);
+    expect((await call('/api/getOverview', { headers: auth, body: '{not json' })).status).toBe(400);
+    const bad = await call('/api/addEntry', { headers: auth, body: JSON.stringify({ provider: 'groq', kind: 'spend', amount: 'abc' }) });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error).toMatchObject({ field: 'amount', message: expect.stringMatching(/not an amount/) });
+    expect((await call('/api/getOverview', { headers: auth, method: 'GET', body: '' })).status).toBe(405);
+  });
+
+  it('serves the popover page with a strict Content Security Policy', async () => {
+    const page = await new Promise<{ status: number; csp: string | undefined }>((resolve, reject) => {
+      request({ host: '127.0.0.1', port: base.port, path: '/', method: 'GET' }, (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, csp: res.headers['content-security-policy'] as string | undefined });
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(page.status).toBe(200);
+    expect(page.csp).toMatch(/default-src 'self'; script-src 'self'/);
+    expect((await call('/../../etc/passwd', { method: 'GET', body: '' })).status).toBe(404);
+  });
+});
