@@ -40,6 +40,12 @@ function fakeBridge() {
       return { id: entry.id };
     }),
     listProviders: vi.fn(async () => ({ providers: [] })),
+    listAccounts: vi.fn(async () => ({ accounts: [] })),
+    testConnection: vi.fn(),
+    saveAccount: vi.fn(),
+    removeAccount: vi.fn(),
+    getPreferences: vi.fn(async () => ({ launchAtLogin: false, launchAtLoginAvailable: false, monthlyBudget: {} })),
+    setPreferences: vi.fn(),
     onOverview: vi.fn((next) => {
       listener = next;
       return () => (listener = () => {});

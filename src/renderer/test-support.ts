@@ -17,6 +17,8 @@ export function makeAccount(overrides: Partial<AccountView> = {}): AccountView {
     breakdown: [],
     usage: [],
     forecast: null,
+    runway: null,
+    balanceHistory: [],
     updatedAt: '2026-11-21T10:00:00.000Z',
     error: null,
     notes: [],
@@ -34,6 +36,7 @@ export function makeOverview(overrides: Partial<Overview> = {}): Overview {
     accounts: [makeAccount()],
     warnings: [],
     polling: false,
+    alerts: [],
     ...overrides,
   };
 }
