@@ -7,6 +7,7 @@ import { awsProvider } from './aws/aws-provider.js';
 import { deepseekProvider } from './deepseek/deepseek-provider.js';
 import { elevenlabsProvider } from './elevenlabs/elevenlabs-provider.js';
 import { githubProvider } from './github/github-provider.js';
+import { lemonsqueezyProvider } from './lemonsqueezy/lemonsqueezy-provider.js';
 import { manualProviders } from './manual/manual-provider.js';
 import { mistralProvider } from './mistral/mistral-provider.js';
 import { moonshotProvider } from './moonshot/moonshot-provider.js';
@@ -34,6 +35,7 @@ export const providers: readonly ProviderDefinition[] = [
   mistralProvider,
   awsProvider,
   supabaseProvider,
+  lemonsqueezyProvider,
   ...manualProviders,
 ];
 
