@@ -104,3 +104,9 @@ describe('SiliconFlow specifics', () => {
     expect((result as ProviderError).message).toContain('data.totalBalance');
   });
 });
+
+describe('SiliconFlow account form', () => {
+  it('offers the currency as an optional setting', () => {
+    expect(siliconflowProvider.settings?.map((spec) => [spec.name, spec.optional])).toEqual([['currency', true]]);
+  });
+});

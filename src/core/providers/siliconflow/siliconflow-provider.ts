@@ -18,6 +18,14 @@ export const siliconflowProvider: ProviderDefinition = {
   name: NAME,
   kind: 'api',
   credentials: [{ name: 'apiKey', env: 'SILICONFLOW_API_KEY', label: 'API key', secret: true }],
+  settings: [
+    {
+      name: 'currency',
+      label: 'Currency',
+      help: 'The balance carries no currency: CNY (the default) on the China platform; USD for an international account (unverified).',
+      optional: true,
+    },
+  ],
   defaultBaseUrl: 'https://api.siliconflow.cn/v1',
   keyHelp: 'Any SiliconFlow API key reads the account balance (cloud.siliconflow.cn → API keys).',
   keyUrl: 'https://cloud.siliconflow.cn/account/ak',
