@@ -1,0 +1,93 @@
+/**
+ * The figures the alert rules read, taken from the Overview the user sees (so an alert never disagrees
+ * with the popover), plus the thresholds and budgets. Whether figures are fresh is decided here: only
+ * an account whose last poll succeeded (or that has no poll: manual entries) may raise figure alerts.
+ */
+import type { AccountView, ErrorKind, Overview, Thresholds } from '../../shared/api.js';
+import { Dec } from '../model/money.js';
+
+export interface Amount {
+  readonly amount: Dec;
+  readonly currency: string;
+}
+
+export interface AccountFacts {
+  readonly id: string;
+  /** "OpenRouter (work)", for titles. */
+  readonly label: string;
+  /** False when the last poll failed: the figures are the last good ones, kept for display only. */
+  readonly fresh: boolean;
+  /** When the figures were fetched (now for manual accounts): rules judge the figures as of then. */
+  readonly asOf: Date;
+  readonly error: { readonly kind: ErrorKind; readonly message: string } | null;
+  readonly balance?: Amount & { readonly official: boolean };
+  /** Days left; 'infinite' when nothing is being spent; undefined when unknown. */
+  readonly runwayDays?: number | 'infinite';
+  readonly runway?: { readonly burnPerDay: string | null; readonly depletionDate: string | null };
+  readonly monthToDate?: Amount & { readonly official: boolean };
+  /** The provider's own month-end projection. */
+  readonly forecast?: Amount;
+  /** Estimated cost of tracked usage this month (USD), when any was tracked and priced. */
+  readonly trackedEstimate?: Amount;
+  readonly thresholds: { readonly lowBalance?: Dec; readonly lowRunwayDays?: number; readonly monthlyBudget?: Dec };
+}
+
+export interface AlertFacts {
+  readonly month: string;
+  readonly accounts: readonly AccountFacts[];
+  /** Month-to-date per currency as the header shows it (stale accounts included: spend never shrinks). */
+  readonly totals: readonly Amount[];
+  /** Overall monthly budget per currency (preferences). */
+  readonly budgets: readonly Amount[];
+}
+
+export function factsFromOverview(
+  overview: Overview,
+  thresholdsOf: (accountId: string) => Thresholds | undefined,
+  monthlyBudget: Readonly<Record<string, string>>,
+  now: Date,
+): AlertFacts {
+  return {
+    month: overview.month,
+    accounts: overview.accounts.map((view) => accountFacts(view, thresholdsOf(view.id) ?? {}, now)),
+    totals: overview.totals.map((total) => ({ amount: new Dec(total.monthToDate), currency: total.currency })),
+    budgets: Object.entries(monthlyBudget)
+      .filter(([, amount]) => amount.trim() !== '')
+      .map(([currency, amount]) => ({ amount: new Dec(amount), currency })),
+  };
+}
+
+function accountFacts(view: AccountView, thresholds: Thresholds, now: Date): AccountFacts {
+  const pollOk = view.status === 'ok';
+  const tracked = view.usage.filter((item) => item.source === 'tracked' && item.cost);
+  const runway = view.runway;
+  let runwayDays: AccountFacts['runwayDays'];
+  if (runway?.days !== null && runway?.days !== undefined) runwayDays = runway.days;
+  else if (runway && (runway.burnPerDay7 !== null || runway.burnPerDay30 !== null)) runwayDays = 'infinite';
+  return {
+    id: view.id,
+    label: `${view.providerName} (${view.account})`,
+    fresh: pollOk,
+    asOf: view.updatedAt && !view.manual ? new Date(view.updatedAt) : now,
+    error: view.error,
+    balance: view.balance ? { amount: new Dec(view.balance.amount), currency: view.balance.currency, official: view.balance.confidence === 'official' } : undefined,
+    runwayDays,
+    runway: runway ? { burnPerDay: runway.burnPerDay7 ?? runway.burnPerDay30, depletionDate: runway.depletionDate } : undefined,
+    monthToDate: view.monthToDate
+      ? { amount: new Dec(view.monthToDate.amount), currency: view.monthToDate.currency, official: view.monthToDate.confidence === 'official' }
+      : undefined,
+    forecast: view.forecast ? { amount: new Dec(view.forecast.amount), currency: view.forecast.currency } : undefined,
+    trackedEstimate:
+      tracked.length > 0 ? { amount: tracked.reduce((total, item) => total.plus(item.cost!), new Dec(0)), currency: 'USD' } : undefined,
+    thresholds: {
+      lowBalance: thresholds.lowBalance ? new Dec(thresholds.lowBalance) : undefined,
+      lowRunwayDays: thresholds.lowRunwayDays,
+      monthlyBudget: thresholds.monthlyBudget ? new Dec(thresholds.monthlyBudget) : undefined,
+    },
+  };
+}
+
+/** "12.35 USD": notifications show cents; the popover shows the exact figure. */
+export function show(money: Amount): string {
+  return `${money.amount.toFixed(2)} ${money.currency}`;
+}
