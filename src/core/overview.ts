@@ -78,6 +78,8 @@ function accountView(data: AccountData, month: string): AccountView {
   const monthToDate = combine(monthToDateParts(data, month));
   const officialBalances = snapshot?.balances ?? (snapshot?.balance ? [snapshot.balance] : []);
   const balances = officialBalances.length > 0 ? officialBalances : estimatedBalances(data);
+  // The provider's primary balance leads, whatever order its per-currency list came in.
+  const primary = snapshot?.balance ?? balances[0];
 
   return {
     id: account.id,
@@ -86,7 +88,7 @@ function accountView(data: AccountData, month: string): AccountView {
     account: account.name,
     status,
     monthToDate: monthToDate ? dto(monthToDate) : null,
-    balance: balances[0] ? dto(balances[0]) : null,
+    balance: primary ? dto(primary) : null,
     balances: balances.map(dto),
     spendLimit: snapshot?.spendLimit ? dto(snapshot.spendLimit) : null,
     quota: snapshot?.quota

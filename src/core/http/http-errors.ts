@@ -31,11 +31,14 @@ export function providerMessage(body: string): string | undefined {
   try {
     const parsed = JSON.parse(body) as Record<string, unknown>;
     const error = parsed.error;
+    const detail = parsed.detail;
     const candidates = [
       typeof error === 'object' && error !== null ? (error as Record<string, unknown>).message : undefined,
       typeof error === 'string' ? error : undefined,
       parsed.message,
-      parsed.detail,
+      detail,
+      // ElevenLabs puts {status, message} under `detail`.
+      typeof detail === 'object' && detail !== null ? (detail as Record<string, unknown>).message : undefined,
     ];
     const found = candidates.find((value): value is string => typeof value === 'string' && value.trim() !== '');
     return found === undefined ? undefined : found.slice(0, 200);
