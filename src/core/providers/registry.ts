@@ -6,6 +6,7 @@ import { anthropicProvider } from './anthropic/anthropic-provider.js';
 import { awsProvider } from './aws/aws-provider.js';
 import { deepseekProvider } from './deepseek/deepseek-provider.js';
 import { elevenlabsProvider } from './elevenlabs/elevenlabs-provider.js';
+import { gcpProvider } from './gcp/gcp-provider.js';
 import { githubProvider } from './github/github-provider.js';
 import { lemonsqueezyProvider } from './lemonsqueezy/lemonsqueezy-provider.js';
 import { manualProviders } from './manual/manual-provider.js';
@@ -36,6 +37,7 @@ export const providers: readonly ProviderDefinition[] = [
   awsProvider,
   supabaseProvider,
   lemonsqueezyProvider,
+  gcpProvider,
   ...manualProviders,
 ];
 

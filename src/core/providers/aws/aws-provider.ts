@@ -4,7 +4,8 @@
  * at most two, the SDK never retries, and days older than two days are taken from the last good snapshot
  * instead of being fetched again. Credentials come from the AWS SDK's own chain (profile, SSO, keys).
  */
-import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand } from '@aws-sdk/client-cost-explorer';
+import type * as CostExplorerModule from '@aws-sdk/client-cost-explorer';
+import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import type { z } from 'zod';
 import { isCurrentMonth } from '../../model/billing-month.js';
 import { Dec, money } from '../../model/money.js';
@@ -48,9 +49,13 @@ export function createAwsProvider(options: AwsProviderOptions = {}): ProviderDef
 
 export const awsProvider = createAwsProvider();
 
+/** The SDK, loaded on first use: it is large, and most runs of the CLI never talk to AWS. */
+type CostExplorerSdk = typeof CostExplorerModule;
+
 async function fetchAwsSnapshot(context: ProviderContext, timeoutMs: number): Promise<Snapshot> {
+  const sdk: CostExplorerSdk = await import('@aws-sdk/client-cost-explorer');
   const profile = context.credentials.profile ?? context.settings.profile;
-  const client = new CostExplorerClient({
+  const client = new sdk.CostExplorerClient({
     region: REGION,
     maxAttempts: 1,
     ...(profile ? { profile } : {}),
@@ -75,7 +80,7 @@ async function fetchAwsSnapshot(context: ProviderContext, timeoutMs: number): Pr
   try {
     const now = context.now();
     const plan = planFetch(context.month, now, context.previous);
-    const pages = plan.start < plan.end ? await fetchCosts(plan, call, url) : [];
+    const pages = plan.start < plan.end ? await fetchCosts(sdk, plan, call, url) : [];
     const figures = costFigures(plan, pages, context.month, 'USD');
     const notes: string[] = [];
     if (figures.hasRecent && figures.breakdown.length > 1) {
@@ -83,7 +88,7 @@ async function fetchAwsSnapshot(context: ProviderContext, timeoutMs: number): Pr
     }
     let forecast: Figure | undefined;
     if (isCurrentMonth(context.month, now)) {
-      if (requests < MAX_REQUESTS_PER_REFRESH) forecast = await fetchForecast(context.month.end, now, figures.dailySpend, call, url, notes);
+      if (requests < MAX_REQUESTS_PER_REFRESH) forecast = await fetchForecast(sdk, context.month.end, now, figures.dailySpend, call, url, notes);
       else notes.push('No forecast this time: the costs took two pages, and a refresh stops at two paid requests.');
     }
     return {
@@ -110,11 +115,11 @@ type Call = <T>(
 ) => Promise<T | undefined>;
 
 /** Daily unblended cost by service for the plan's days; a second page uses the forecast's request. */
-async function fetchCosts(plan: FetchPlan, call: Call, url: string): Promise<CostAndUsage[]> {
+async function fetchCosts(sdk: CostExplorerSdk, plan: FetchPlan, call: Call, url: string): Promise<CostAndUsage[]> {
   const pages: CostAndUsage[] = [];
   let nextPageToken: string | undefined;
   do {
-    const command = new GetCostAndUsageCommand({
+    const command = new sdk.GetCostAndUsageCommand({
       TimePeriod: { Start: plan.start, End: plan.end },
       Granularity: 'DAILY',
       Metrics: ['UnblendedCost'],
@@ -136,9 +141,9 @@ async function fetchCosts(plan: FetchPlan, call: Call, url: string): Promise<Cos
 }
 
 /** AWS's forecast covers today to the month's end; the days before today are actual spend. */
-async function fetchForecast(monthEnd: Date, now: Date, days: readonly DailySpend[], call: Call, url: string, notes: string[]): Promise<Figure | undefined> {
+async function fetchForecast(sdk: CostExplorerSdk, monthEnd: Date, now: Date, days: readonly DailySpend[], call: Call, url: string, notes: string[]): Promise<Figure | undefined> {
   const today = utcDay(now);
-  const command = new GetCostForecastCommand({
+  const command = new sdk.GetCostForecastCommand({
     TimePeriod: { Start: today, End: utcDay(monthEnd) },
     Metric: 'UNBLENDED_COST',
     Granularity: 'MONTHLY',
