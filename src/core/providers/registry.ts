@@ -8,6 +8,7 @@ import { deepseekProvider } from './deepseek/deepseek-provider.js';
 import { elevenlabsProvider } from './elevenlabs/elevenlabs-provider.js';
 import { gcpProvider } from './gcp/gcp-provider.js';
 import { githubProvider } from './github/github-provider.js';
+import { groqProvider } from './groq/groq-provider.js';
 import { lemonsqueezyProvider } from './lemonsqueezy/lemonsqueezy-provider.js';
 import { manualProviders } from './manual/manual-provider.js';
 import { mistralProvider } from './mistral/mistral-provider.js';
@@ -38,6 +39,7 @@ export const providers: readonly ProviderDefinition[] = [
   supabaseProvider,
   lemonsqueezyProvider,
   gcpProvider,
+  groqProvider,
   ...manualProviders,
 ];
 

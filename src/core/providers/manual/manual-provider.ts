@@ -18,7 +18,6 @@ function manualProvider(id: string, name: string, why: string): ProviderDefiniti
 }
 
 export const manualProviders: readonly ProviderDefinition[] = [
-  manualProvider('groq', 'Groq', 'Groq has no billing or balance API.'),
   manualProvider('perplexity', 'Perplexity', 'Perplexity has no billing or balance API.'),
   manualProvider('copilot', 'GitHub Copilot', 'Copilot seats and premium requests are billed through GitHub.'),
   manualProvider('huggingface', 'Hugging Face', 'Hugging Face has no public billing API.'),

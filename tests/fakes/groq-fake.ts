@@ -1,0 +1,42 @@
+/**
+ * Fake Groq: the Enterprise Prometheus query API (`/v1/metrics/prometheus/api/v1/query`, answering the
+ * tokens_in and tokens_out queries with their fixtures) and the free model list
+ * (`/openai/v1/models`, Groq's documented example). `setEnterprise(false)` makes the metrics API answer
+ * 404 as it does for organizations without Enterprise. Only one key is accepted; any other gets 401.
+ */
+import models from '../../src/core/providers/groq/__fixtures__/models.json' with { type: 'json' };
+import tokensIn from '../../src/core/providers/groq/__fixtures__/prometheus-tokens-in.json' with { type: 'json' };
+import tokensOut from '../../src/core/providers/groq/__fixtures__/prometheus-tokens-out.json' with { type: 'json' };
+import { startFakeServer, type RecordedRequest } from './fake-http-server.js';
+
+export interface GroqFake {
+  /** Base URL in the same form as the default: http://127.0.0.1:PORT */
+  readonly url: string;
+  readonly requests: RecordedRequest[];
+  setEnterprise(enterprise: boolean): void;
+  close(): Promise<void>;
+}
+
+const notFound = { status: 404, json: { error: { message: 'Unknown request URL', type: 'invalid_request_error', code: 'unknown_url' } } };
+
+export async function startGroqFake(acceptKey: string): Promise<GroqFake> {
+  let enterprise = true;
+  const server = await startFakeServer((request) => {
+    if (request.headers.authorization !== `Bearer ${acceptKey}`) {
+      return { status: 401, json: { error: { message: 'Invalid API Key', type: 'invalid_request_error', code: 'invalid_api_key' } } };
+    }
+    if (request.method === 'GET' && request.path === '/openai/v1/models') return { json: models };
+    if (request.method === 'GET' && request.path === '/v1/metrics/prometheus/api/v1/query' && enterprise) {
+      return { json: request.query.get('query')?.includes('tokens_out') ? tokensOut : tokensIn };
+    }
+    return notFound;
+  });
+  return {
+    url: server.origin,
+    requests: server.requests,
+    setEnterprise(next) {
+      enterprise = next;
+    },
+    close: () => server.close(),
+  };
+}
