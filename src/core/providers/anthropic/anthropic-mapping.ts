@@ -3,6 +3,7 @@
  * usage. Amounts arrive as decimal strings in cents with fractional cents, so they are parsed and divided
  * exactly; each bucket counts on the UTC day its `starting_at` falls on.
  */
+import { MoneyTally } from '../../model/money-tally.js';
 import type { BillingMonth } from '../../model/billing-month.js';
 import { Dec, add, money, normalizeCurrency, zero, type Money } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
@@ -35,29 +36,11 @@ export function utcDay(time: string): string {
   return new Date(Date.parse(time)).toISOString().slice(0, 10);
 }
 
-/** Sums money per key in one currency. */
-class Tally {
-  private readonly totals = new Map<string, Money>();
-  constructor(private readonly currency: string) {}
-
-  add(key: string, amount: Money): void {
-    this.totals.set(key, add(this.totals.get(key) ?? zero(this.currency), amount));
-  }
-
-  touch(key: string): void {
-    if (!this.totals.has(key)) this.totals.set(key, zero(this.currency));
-  }
-
-  entries(): [string, Money][] {
-    return [...this.totals.entries()];
-  }
-}
-
 export function summarizeCostReport(buckets: readonly CostBucket[], month: BillingMonth, defaultCurrency: string, url: string): CostSummary {
   const currency = reportCurrency(buckets, defaultCurrency, url);
-  const daily = new Tally(currency);
-  const models = new Tally(currency);
-  const costTypes = new Tally(currency);
+  const daily = new MoneyTally(currency);
+  const models = new MoneyTally(currency);
+  const costTypes = new MoneyTally(currency);
   let total: Money | undefined;
   let resultsWithoutAmount = 0;
 

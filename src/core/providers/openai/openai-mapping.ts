@@ -3,6 +3,7 @@
  * Buckets are assigned to the UTC day their `start_time` falls on: the first and last buckets of a
  * window are not aligned to midnight, so several buckets may land on one day and are added up.
  */
+import { MoneyTally } from '../../model/money-tally.js';
 import type { BillingMonth } from '../../model/billing-month.js';
 import { Dec, add, money, normalizeCurrency, zero, type Money } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
@@ -32,29 +33,11 @@ export function utcDay(seconds: number, field: string, url: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Sums money per key, in the one currency the account is billed in. */
-class Tally {
-  private readonly totals = new Map<string, Money>();
-  constructor(private readonly currency: string) {}
-
-  add(key: string, amount: Money): void {
-    this.totals.set(key, add(this.totals.get(key) ?? zero(this.currency), amount));
-  }
-
-  touch(key: string): void {
-    if (!this.totals.has(key)) this.totals.set(key, zero(this.currency));
-  }
-
-  entries(): [string, Money][] {
-    return [...this.totals.entries()];
-  }
-}
-
 export function summarizeCosts(buckets: readonly CostBucket[], month: BillingMonth, defaultCurrency: string, url: string): CostSummary {
   const currency = billedCurrency(buckets, defaultCurrency, url);
-  const daily = new Tally(currency);
-  const lineItems = new Tally(currency);
-  const projects = new Tally(currency);
+  const daily = new MoneyTally(currency);
+  const lineItems = new MoneyTally(currency);
+  const projects = new MoneyTally(currency);
   let total: Money | undefined;
   let resultsWithoutAmount = 0;
 

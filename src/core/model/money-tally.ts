@@ -1,0 +1,21 @@
+import { add, zero, type Money } from './money.js';
+
+/** Sums money per key (day, model, line item) in the one currency an account is billed in. */
+export class MoneyTally {
+  private readonly totals = new Map<string, Money>();
+
+  constructor(private readonly currency: string) {}
+
+  add(key: string, amount: Money): void {
+    this.totals.set(key, add(this.totals.get(key) ?? zero(this.currency), amount));
+  }
+
+  /** Records a key with nothing spent, so an empty day shows as 0.00 rather than missing. */
+  touch(key: string): void {
+    if (!this.totals.has(key)) this.totals.set(key, zero(this.currency));
+  }
+
+  entries(): [string, Money][] {
+    return [...this.totals.entries()];
+  }
+}
