@@ -95,7 +95,10 @@ export interface ResolvedCredentials {
 
 /**
  * Credentials of an account: the `env` account reads the environment only; other accounts read the
- * keychain (ids such as a team id may also be settings) and fall back to the environment for CLI use.
+ * keychain (ids such as a team id may also be settings). Only AWS and Google Cloud, which are never
+ * implicit, fall back to the environment (GOOGLE_APPLICATION_CREDENTIALS): for any other provider the
+ * environment already makes the `env` account, and a second account on the same key would count its
+ * spend twice.
  */
 export async function resolveCredentials(account: Account, secrets: SecretStore, env: NodeJS.ProcessEnv): Promise<ResolvedCredentials> {
   const values: Record<string, string | undefined> = {};
@@ -114,13 +117,20 @@ export async function resolveCredentials(account: Account, secrets: SecretStore,
         keychainProblem = error.message;
       }
     }
-    values[spec.name] = stored ?? (nonEmpty(env[spec.env]) ? env[spec.env] : undefined);
+    const fromEnv = NEVER_IMPLICIT.has(account.provider.id) && nonEmpty(env[spec.env]) ? env[spec.env] : undefined;
+    values[spec.name] = stored ?? fromEnv;
   }
   const absent = account.provider.credentials.filter((spec) => !spec.optional && !values[spec.name]);
   if (absent.length === 0) return { values };
   const flag = account.name === DEFAULT_ACCOUNT ? '' : ` --account "${account.name}"`;
   const how = absent
-    .map((spec) => (spec.secret ? `${spec.label}: run \`spendbar keys set ${account.provider.id}${flag}\` or set ${spec.env}` : `${spec.label}: set ${spec.env} or --set ${spec.name}=…`))
+    .map((spec) =>
+      account.implicit
+        ? `${spec.label}: set ${spec.env}`
+        : spec.secret
+          ? `${spec.label}: run \`spendbar keys set ${account.provider.id}${flag}\``
+          : `${spec.label}: run \`spendbar accounts add ${account.provider.id}${flag} --set ${spec.name}=…\``,
+    )
     .join('; ');
   return { values, missing: keychainProblem ?? `${account.provider.name} needs its ${absent.map((spec) => spec.label).join(' and ')}. ${how}.` };
 }

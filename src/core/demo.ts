@@ -19,12 +19,39 @@ interface DemoAccount {
   dailyBase?: number;
   error?: { kind: string; message: string };
   notes?: string[];
+  breakdown?: { dimension: string; label: string; amount: string }[];
+  usage?: { model: string; inputTokens: number; outputTokens: number; requests: number }[];
+  /** Balance a week ago, so the balance history (and runway) has a slope. */
+  balanceWeekAgo?: string;
 }
 
 const demoAccounts: DemoAccount[] = [
-  { provider: 'openai', monthToDate: '184.32', dailyBase: 8.1, spendLimit: '500.00', notes: ['Demo figures'] },
-  { provider: 'anthropic', monthToDate: '96.40', dailyBase: 4.3 },
-  { provider: 'openrouter', monthToDate: '12.50', balance: '74.75', spendLimit: '50.00' },
+  {
+    provider: 'openai',
+    monthToDate: '184.32',
+    dailyBase: 8.1,
+    spendLimit: '500.00',
+    breakdown: [
+      { dimension: 'line_item', label: 'gpt-5, input', amount: '71.20' },
+      { dimension: 'line_item', label: 'gpt-5, output', amount: '88.95' },
+      { dimension: 'line_item', label: 'gpt-5-mini, input', amount: '9.61' },
+      { dimension: 'line_item', label: 'Image generation', amount: '14.56' },
+    ],
+    usage: [
+      { model: 'gpt-5', inputTokens: 56_960_000, outputTokens: 8_895_000, requests: 14_210 },
+      { model: 'gpt-5-mini', inputTokens: 38_440_000, outputTokens: 2_100_000, requests: 30_877 },
+    ],
+  },
+  {
+    provider: 'anthropic',
+    monthToDate: '96.40',
+    dailyBase: 4.3,
+    breakdown: [
+      { dimension: 'model', label: 'claude-sonnet-4-5', amount: '81.15' },
+      { dimension: 'model', label: 'claude-haiku-4-5', amount: '15.25' },
+    ],
+  },
+  { provider: 'openrouter', monthToDate: '12.50', balance: '74.75', balanceWeekAgo: '83.40', spendLimit: '50.00' },
   { provider: 'deepseek', balance: '41.20', currency: 'CNY' },
   { provider: 'xai', monthToDate: '7.85', balance: '17.15', error: { kind: 'network', message: 'xAI could not be reached. Check the network (or proxy) and try again.' } },
   { provider: 'aws', monthToDate: '63.02', dailyBase: 2.9 },
@@ -55,7 +82,10 @@ export function createDemoDataDir(now: Date): string {
       version: 1,
       accountId: `${demo.provider}:demo`,
       month: month.key,
-      balances: demo.balance ? [{ amount: demo.balance, currency, confidence: 'official', at: fetchedAt }] : [],
+      balances: [
+        ...(demo.balanceWeekAgo ? [{ amount: demo.balanceWeekAgo, currency, confidence: 'official', at: new Date(now.getTime() - 7 * 86_400_000).toISOString() }] : []),
+        ...(demo.balance ? [{ amount: demo.balance, currency, confidence: 'official', at: fetchedAt }] : []),
+      ],
       lastGood: {
         month: month.key,
         monthToDate: figure(demo.monthToDate),
@@ -63,6 +93,8 @@ export function createDemoDataDir(now: Date): string {
         balances: demo.balance ? [figure(demo.balance)] : undefined,
         spendLimit: figure(demo.spendLimit),
         dailySpend,
+        breakdown: demo.breakdown?.map((item) => ({ ...item, currency })),
+        usage: demo.usage,
         notes: demo.notes,
         fetchedAt: demo.error ? staleAt : fetchedAt,
       },

@@ -77,6 +77,18 @@ describe('polling', () => {
     expect(fake.requests).toHaveLength(0);
   });
 
+  it('never lends the environment key to a named account, so nothing is counted twice', async () => {
+    const spendbar = service();
+    await spendbar.addAccount('openrouter', 'work', { baseUrl: fake.url });
+    await spendbar.poll();
+    const overview = await spendbar.overview();
+    expect(overview.accounts.map((account) => [account.id, account.status])).toEqual([
+      ['openrouter:env', 'ok'],
+      ['openrouter:work', 'unconfigured'],
+    ]);
+    expect(overview.totals[0]?.monthToDate).toBe('12.50');
+  });
+
   it('rewrites only the current month of the polled account', async () => {
     const spendbar = service();
     await spendbar.poll({ month: '2026-10' });
