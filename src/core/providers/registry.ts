@@ -22,24 +22,25 @@ import { stripeProvider } from './stripe/stripe-provider.js';
 import { supabaseProvider } from './supabase/supabase-provider.js';
 import { xaiProvider } from './xai/xai-provider.js';
 
+/** AI model providers first, then cloud and SaaS bills, then the manual ones: the order pickers show. */
 export const providers: readonly ProviderDefinition[] = [
-  openrouterProvider,
   openaiProvider,
   anthropicProvider,
+  openrouterProvider,
   xaiProvider,
   deepseekProvider,
-  githubProvider,
-  stripeProvider,
+  mistralProvider,
+  groqProvider,
   moonshotProvider,
   siliconflowProvider,
-  railwayProvider,
   elevenlabsProvider,
-  mistralProvider,
   awsProvider,
-  supabaseProvider,
-  lemonsqueezyProvider,
   gcpProvider,
-  groqProvider,
+  githubProvider,
+  railwayProvider,
+  supabaseProvider,
+  stripeProvider,
+  lemonsqueezyProvider,
   ...manualProviders,
 ];
 
