@@ -31,3 +31,6 @@ export function errorDetails(error: unknown): ErrorDetails {
   }
   return { message: 'Something went wrong.' };
 }
+
+/** Just the message, for banners that have no field to point at. */
+export const errorMessage = (error: unknown): string => errorDetails(error).message;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatClockTime, formatEntryDate, formatMaybeMoney, formatMoney, latestIso, localIsoDate, UNKNOWN } from './format';
+import { describeRunway, formatAge, formatClockTime, formatCount, formatEntryDate, formatMaybeMoney, formatMoney, formatPercent, formatRunway, latestIso, localIsoDate, UNKNOWN } from './format';
 
 // Some locales put a no-break space between number and symbol; compare on plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -88,5 +88,24 @@ describe('latestIso', () => {
   it('picks the latest timestamp and ignores missing ones', () => {
     expect(latestIso([null, '2026-11-21T10:00:00Z', '2026-11-21T11:00:00Z', null])).toBe('2026-11-21T11:00:00Z');
     expect(latestIso([null])).toBeNull();
+  });
+});
+
+describe('formatRunway and describeRunway', () => {
+  it('shows whole days, a floor under one day, and a dash when unknown', () => {
+    expect(formatRunway(12.7)).toBe('12 d');
+    expect(formatRunway(0.4)).toBe('< 1 d');
+    expect(formatRunway(null)).toBe(UNKNOWN);
+    expect(formatRunway(5000)).toBe('999+ d');
+    expect(describeRunway(1.2)).toBe('1 day of credit left at the recent burn rate');
+    expect(describeRunway(undefined)).toBe('Runway unknown');
+  });
+});
+
+describe('formatPercent and formatCount', () => {
+  it('follow the locale', () => {
+    expect(formatPercent(0.374, 'en-US')).toBe('37%');
+    expect(plain(formatPercent(0.374, 'de-DE'))).toBe('37 %');
+    expect(formatCount(1234567, 'en-US')).toBe('1,234,567');
   });
 });

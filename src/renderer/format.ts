@@ -107,3 +107,28 @@ export function latestIso(timestamps: ReadonlyArray<string | null>): string | nu
   }
   return latest;
 }
+
+/** Days of runway, short for a row: "12 d", "< 1 d", "—" when unknown. */
+export function formatRunway(days: number | null | undefined): string {
+  if (days === null || days === undefined || Number.isNaN(days)) return UNKNOWN;
+  if (days < 1) return '< 1 d';
+  if (days >= 1000) return '999+ d';
+  return `${Math.floor(days)} d`;
+}
+
+/** The same for screen readers and tooltips: "12 days of credit left at the recent burn rate". */
+export function describeRunway(days: number | null | undefined): string {
+  if (days === null || days === undefined || Number.isNaN(days)) return 'Runway unknown';
+  if (days < 1) return 'Less than a day of credit left at the recent burn rate';
+  return `${Math.floor(days)} ${Math.floor(days) === 1 ? 'day' : 'days'} of credit left at the recent burn rate`;
+}
+
+/** A whole percentage in the user's locale ("37 %" or "37%"), from a 0..1 (or larger) fraction. */
+export function formatPercent(fraction: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+}
+
+/** A plain count ("1,234,567 tokens") in the user's locale. */
+export function formatCount(value: number, locale?: string): string {
+  return new Intl.NumberFormat(locale).format(value);
+}

@@ -3,7 +3,7 @@ import type { LedgerEntryDto, Overview } from '../shared/api';
 import type { OverviewListener, SpendbarBridge } from './bridge/types';
 import { ApiCallError } from './errors';
 import { createSpendbarStore } from './store';
-import { makeEntry, makeOverview } from './test-support';
+import { makeBridge, makeEntry, makeOverview } from './test-support';
 
 /** An in-memory bridge: entries live in an array and the overview total follows them. */
 function fakeBridge() {
@@ -18,7 +18,7 @@ function fakeBridge() {
       totals: [{ currency: 'USD', monthToDate: total, byConfidence: { official: '12.50', estimated: '0', manual: '0' } }],
     });
   };
-  const bridge: SpendbarBridge = {
+  const bridge: SpendbarBridge = makeBridge({
     getOverview: vi.fn(async () => overview()),
     refresh: vi.fn(async () => overview()),
     listEntries: vi.fn(async () => ({ entries })),
@@ -41,16 +41,12 @@ function fakeBridge() {
     }),
     listProviders: vi.fn(async () => ({ providers: [] })),
     listAccounts: vi.fn(async () => ({ accounts: [] })),
-    testConnection: vi.fn(),
-    saveAccount: vi.fn(),
-    removeAccount: vi.fn(),
     getPreferences: vi.fn(async () => ({ launchAtLogin: false, launchAtLoginAvailable: false, monthlyBudget: {} })),
-    setPreferences: vi.fn(),
     onOverview: vi.fn((next) => {
       listener = next;
       return () => (listener = () => {});
     }),
-  };
+  });
   return { bridge, push: (next: Overview) => listener(next), overview };
 }
 
@@ -119,5 +115,62 @@ describe('createSpendbarStore', () => {
     expect(store.getState().entries.map((entry) => entry.id)).toEqual(['e1']);
     expect(totalOf(store.getState())).toBe('15.70');
     expect(store.getState().lastDeleted).toBeNull();
+  });
+
+  it('edits an entry and shows the new total, rethrowing a refusal with its field', async () => {
+    const { bridge } = fakeBridge();
+    bridge.updateEntry = vi.fn(async ({ id, amount }) => {
+      if (amount === '-1') throw new ApiCallError('A spend amount must be positive; got -1.', { field: 'amount' });
+      return makeEntry({ id, amount: amount ?? '0' });
+    });
+    const store = createSpendbarStore(bridge);
+    await expect(store.getState().updateEntry('e1', { amount: '-1' })).rejects.toMatchObject({ field: 'amount' });
+    await store.getState().updateEntry('e1', { amount: '4.10' });
+    expect(bridge.updateEntry).toHaveBeenLastCalledWith({ id: 'e1', amount: '4.10' });
+    expect(bridge.getOverview).toHaveBeenCalled();
+  });
+
+  it('opens views over each other, goes back one at a time, and remembers what to focus on the list', () => {
+    const { bridge } = fakeBridge();
+    const store = createSpendbarStore(bridge);
+    store.getState().open({ name: 'settings' }, 'toolbar:settings');
+    store.getState().open({ name: 'add-account', provider: 'openrouter' }, 'ignored');
+    expect(store.getState().view).toEqual({ name: 'add-account', provider: 'openrouter' });
+    store.getState().back();
+    expect(store.getState().view).toEqual({ name: 'settings' });
+    store.getState().back();
+    expect(store.getState().view).toEqual({ name: 'home' });
+    expect(store.getState().returnFocus).toBe('toolbar:settings');
+    store.getState().back();
+    expect(store.getState().view).toEqual({ name: 'home' });
+
+    store.getState().open({ name: 'settings' });
+    store.getState().open({ name: 'add-account' });
+    store.getState().home('row:openrouter:default');
+    expect(store.getState()).toMatchObject({ view: { name: 'home' }, previousViews: [], returnFocus: 'row:openrouter:default' });
+  });
+
+  it('remembers each polled account as it was when a Refresh began, and forgets it when done', async () => {
+    const { bridge } = fakeBridge();
+    let finish: (overview: Overview) => void = () => {};
+    bridge.refresh = vi.fn(() => new Promise<Overview>((resolve) => (finish = resolve)));
+    const store = createSpendbarStore(bridge);
+    await store.getState().reloadOverview();
+    const pending = store.getState().refresh();
+    expect(Object.keys(store.getState().refreshBaseline ?? {})).toEqual(['openrouter:env']);
+    finish(makeOverview({ generatedAt: '2026-11-21T11:00:00.000Z' }));
+    await pending;
+    expect(store.getState().refreshBaseline).toBeNull();
+  });
+
+  it('loads providers, accounts and preferences, and reports the first failure', async () => {
+    const { bridge } = fakeBridge();
+    bridge.listAccounts = vi.fn(async () => {
+      throw new ApiCallError('No keychain is available.');
+    });
+    const store = createSpendbarStore(bridge);
+    await store.getState().loadSettings();
+    expect(store.getState().preferences).toMatchObject({ launchAtLoginAvailable: false });
+    expect(store.getState().settingsError).toBe('No keychain is available.');
   });
 });

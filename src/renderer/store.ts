@@ -1,38 +1,54 @@
 /**
- * The popover's state: the latest overview, the entry list and the providers for the entry form, plus
- * the few actions the UI takes. A vanilla zustand store made per bridge, so tests can give it a fake one.
+ * The popover's state: the latest overview, which view is open, the Refresh under way, plus the entry
+ * and settings slices. A vanilla zustand store made per bridge, so tests can give it a fake one.
  */
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
-import type { EntryInput, LedgerEntryDto, Overview, ProviderInfo } from '../shared/api';
+import type { Overview } from '../shared/api';
 import type { SpendbarBridge } from './bridge/types';
-import { errorDetails } from './errors';
+import { errorMessage as message } from './errors';
+import { baselineOf } from './model/refresh-progress';
+import { createEntriesSlice, type EntriesSlice } from './store-entries';
+import { createSettingsSlice, type SettingsSlice } from './store-settings';
 
-export interface SpendbarState {
+/** The views of the popover; everything but `home` is closed by Back or Escape. */
+export type View =
+  | { name: 'home' }
+  | { name: 'detail'; accountId: string }
+  | { name: 'manual' }
+  | { name: 'settings' }
+  | { name: 'add-account'; provider?: string };
+
+export interface CoreSlice {
   overview: Overview | null;
   /** Why the overview could not be loaded or refreshed last time; cleared by the next success. */
   overviewError: string | null;
   /** A Refresh the user asked for is under way. */
   refreshing: boolean;
-  providers: ProviderInfo[];
-  entries: LedgerEntryDto[];
-  entriesError: string | null;
-  /** The entry deleted last, so the list can offer Undo. */
-  lastDeleted: LedgerEntryDto | null;
+  /** Each polled account's state when the Refresh began, to tell which have answered (refresh-progress.ts). */
+  refreshBaseline: Record<string, string> | null;
+  view: View;
+  /** The views under the current one; Back returns to the last of them. */
+  previousViews: View[];
+  /** Where focus goes back to on the list (the row or button that opened the first view). */
+  returnFocus: string | null;
 
   /** Loads everything and listens for new overviews; returns the function that stops listening. */
   start(): () => void;
   refresh(): Promise<void>;
   reloadOverview(): Promise<void>;
-  /** Adds an entry and shows its effect at once; rethrows the API error so the form can place it. */
-  addEntry(input: EntryInput): Promise<void>;
-  deleteEntry(id: string): Promise<void>;
-  undoDelete(): Promise<void>;
+  /** Opens a view over the current one; `returnFocus` names what gets focus back on the list. */
+  open(view: View, returnFocus?: string): void;
+  /** Back to the view this one was opened from. */
+  back(): void;
+  /** Straight back to the list (after saving an account), focusing `returnFocus` there. */
+  home(returnFocus?: string): void;
 }
 
+export type SpendbarState = CoreSlice & EntriesSlice & SettingsSlice;
 export type SpendbarStore = StoreApi<SpendbarState>;
-
-const message = (error: unknown) => errorDetails(error).message;
+export type SetState = StoreApi<SpendbarState>['setState'];
+export type GetState = StoreApi<SpendbarState>['getState'];
 
 export function createSpendbarStore(api: SpendbarBridge): SpendbarStore {
   return createStore<SpendbarState>()((set, get) => {
@@ -41,15 +57,6 @@ export function createSpendbarStore(api: SpendbarBridge): SpendbarStore {
       const current = get().overview;
       if (current && Date.parse(overview.generatedAt) < Date.parse(current.generatedAt)) return;
       set({ overview, overviewError: null });
-    };
-
-    const reloadEntries = async () => {
-      try {
-        const { entries } = await api.listEntries({});
-        set({ entries, entriesError: null });
-      } catch (error) {
-        set({ entriesError: message(error) });
-      }
     };
 
     const reloadOverview = async () => {
@@ -61,65 +68,54 @@ export function createSpendbarStore(api: SpendbarBridge): SpendbarStore {
     };
 
     return {
+      ...createEntriesSlice(api, set, get, reloadOverview),
+      ...createSettingsSlice(api, set, get, reloadOverview),
       overview: null,
       overviewError: null,
       refreshing: false,
-      providers: [],
-      entries: [],
-      entriesError: null,
-      lastDeleted: null,
+      refreshBaseline: null,
+      view: { name: 'home' },
+      previousViews: [],
+      returnFocus: null,
 
       start() {
         const stop = api.onOverview(acceptOverview, (error) => set({ overviewError: error.message }));
         void reloadOverview();
-        void reloadEntries();
-        api.listProviders({}).then(
-          ({ providers }) => set({ providers }),
-          (error: unknown) => set({ entriesError: message(error) }),
-        );
+        void get().reloadEntries();
+        void get().loadSettings();
         return stop;
       },
 
       async refresh() {
         if (get().refreshing) return;
-        set({ refreshing: true });
+        set({ refreshing: true, refreshBaseline: baselineOf(get().overview) });
         try {
           acceptOverview(await api.refresh({}));
         } catch (error) {
           set({ overviewError: message(error) });
         } finally {
-          set({ refreshing: false });
+          set({ refreshing: false, refreshBaseline: null });
         }
       },
 
       reloadOverview,
 
-      async addEntry(input) {
-        await api.addEntry(input);
-        set({ lastDeleted: null });
-        await Promise.all([reloadOverview(), reloadEntries()]);
+      open(view, returnFocus) {
+        const { view: current, previousViews } = get();
+        set({
+          view,
+          previousViews: [...previousViews, current],
+          ...(current.name === 'home' ? { returnFocus: returnFocus ?? null } : {}),
+        });
       },
 
-      async deleteEntry(id) {
-        try {
-          const { deleted } = await api.deleteEntry({ id });
-          set({ lastDeleted: deleted });
-        } catch (error) {
-          set({ entriesError: message(error) });
-        }
-        await Promise.all([reloadOverview(), reloadEntries()]);
+      back() {
+        const previousViews = get().previousViews;
+        set({ view: previousViews.at(-1) ?? { name: 'home' }, previousViews: previousViews.slice(0, -1) });
       },
 
-      async undoDelete() {
-        const entry = get().lastDeleted;
-        if (!entry) return;
-        try {
-          await api.restoreEntry(entry);
-          set({ lastDeleted: null });
-        } catch (error) {
-          set({ entriesError: message(error) });
-        }
-        await Promise.all([reloadOverview(), reloadEntries()]);
+      home(returnFocus) {
+        set({ view: { name: 'home' }, previousViews: [], ...(returnFocus ? { returnFocus } : {}) });
       },
     };
   });

@@ -1,5 +1,6 @@
 /** Builders for renderer unit tests: valid DTOs with only the interesting fields spelled out. */
-import type { AccountView, LedgerEntryDto, Overview } from '../shared/api';
+import { apiNames, type AccountView, type LedgerEntryDto, type Overview } from '../shared/api';
+import type { SpendbarBridge } from './bridge/types';
 
 export function makeAccount(overrides: Partial<AccountView> = {}): AccountView {
   return {
@@ -54,4 +55,13 @@ export function makeEntry(overrides: Partial<LedgerEntryDto> = {}): LedgerEntryD
     createdAt: '2026-11-21T10:00:00.000Z',
     ...overrides,
   };
+}
+
+/**
+ * A bridge whose every contract call rejects until a test gives it an implementation, so fakes keep
+ * compiling when the contract gains a call the test does not care about.
+ */
+export function makeBridge(calls: Partial<SpendbarBridge>): SpendbarBridge {
+  const unfaked = Object.fromEntries(apiNames.map((name) => [name, () => Promise.reject(new Error(`${name} is not faked in this test`))]));
+  return { ...unfaked, onOverview: () => () => {}, ...calls } as SpendbarBridge;
 }

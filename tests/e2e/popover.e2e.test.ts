@@ -1,41 +1,25 @@
 /**
- * The popover in Debian's Chromium against the real `spendbar serve` and a fake OpenRouter: figures
- * polled from the provider, a hand-entered Groq spend that changes the total and survives a restart,
- * demo mode, and the token guard on /api/.
+ * The popover in Debian's Chromium against the real `spendbar serve`, a fake OpenRouter and a fake
+ * DeepSeek behind a slow proxy: figures polled from the providers, rows and detail view, per-account
+ * Refresh progress, a failing provider that keeps its last figures, demo mode, and the token guard.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDeepSeekFake, type DeepSeekFake } from '../fakes/deepseek-fake.js';
 import { startOpenRouterFake, type OpenRouterFake } from '../fakes/openrouter-fake.js';
 import { expectText, launchChromium, openPopover, type PopoverPage } from './helpers/browser.js';
-import { repoRoot, startServe, stopAllServes, type ServeProcess } from './helpers/serve.js';
+import { startDelayProxy, type DelayProxy } from './helpers/delay-proxy.js';
+import { expectVisible, figure, row, seriousAccessibilityIssues, usdTotal } from './helpers/popover.js';
+import { startServe, stopAllServes, type ServeProcess } from './helpers/serve.js';
 import { freshDataDir, removeDataDirs } from './helpers/temp-dirs.js';
-
-const screenshots = join(repoRoot, 'docs', 'screenshots');
-
-const row = (page: Page, providerName: string) =>
-  page.getByTestId('account-row').filter({ has: page.locator('.provider-name', { hasText: providerName }) });
-const figure = (page: Page, providerName: string, which: 'month-to-date' | 'balance') =>
-  row(page, providerName).getByTestId(which);
-const usdTotal = (page: Page) => page.getByTestId('total-USD');
-
-/** Serious and critical axe findings, one line each, so a failure names the rule and the element. */
-async function seriousAccessibilityIssues(page: Page): Promise<string[]> {
-  const audit = await new AxeBuilder({ page }).analyze();
-  return audit.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 describe('popover in the browser (spendbar serve)', () => {
   let openRouter: OpenRouterFake;
+  let deepSeek: DeepSeekFake;
+  let slowDeepSeek: DelayProxy;
   let browser: Browser;
-  let dataDir: string;
   let serve: ServeProcess;
   const pages: PopoverPage[] = [];
-  const serveEnv = () => ({ OPENROUTER_API_KEY: 'test-key', SPENDBAR_OPENROUTER_BASE_URL: openRouter.url });
 
   async function open(url: string, colorScheme?: 'light' | 'dark'): Promise<PopoverPage> {
     const popover = await openPopover(browser, url, colorScheme ? { colorScheme } : {});
@@ -45,17 +29,25 @@ describe('popover in the browser (spendbar serve)', () => {
 
   beforeAll(async () => {
     openRouter = await startOpenRouterFake();
+    deepSeek = await startDeepSeekFake('deepseek-key');
+    slowDeepSeek = await startDelayProxy(deepSeek.url, 0);
     browser = await launchChromium();
-    dataDir = await freshDataDir('main');
-    serve = await startServe({ dataDir, env: serveEnv() });
-    await mkdir(screenshots, { recursive: true });
+    serve = await startServe({
+      dataDir: await freshDataDir('main'),
+      env: {
+        OPENROUTER_API_KEY: 'test-key',
+        SPENDBAR_OPENROUTER_BASE_URL: openRouter.url,
+        DEEPSEEK_API_KEY: 'deepseek-key',
+        SPENDBAR_DEEPSEEK_BASE_URL: slowDeepSeek.url,
+      },
+    });
   });
 
   afterAll(async () => {
     await Promise.allSettled(pages.map((popover) => popover.close()));
     await stopAllServes();
     await browser?.close();
-    await openRouter?.close();
+    await Promise.allSettled([openRouter?.close(), slowDeepSeek?.close(), deepSeek?.close()]);
     await removeDataDirs();
   });
 
@@ -72,72 +64,79 @@ describe('popover in the browser (spendbar serve)', () => {
     expect((await call({ Authorization: `Bearer ${serve.token}` })).status).toBe(200);
   });
 
-  it('shows the OpenRouter balance and month-to-date polled from the provider', async () => {
+  it('shows each account polled from its provider, biggest spend first, with balance and runway', async () => {
     const { page, problems } = await open(serve.url);
     await expectText(figure(page, 'OpenRouter', 'balance'), '$74.75');
     await expectText(figure(page, 'OpenRouter', 'month-to-date'), '$12.50');
+    await expectText(figure(page, 'DeepSeek', 'balance'), 'CN¥110.00');
+    // The alerts engine fills runway; until then it is unknown, shown as a dash, never as 0 d.
+    await expectText(figure(page, 'OpenRouter', 'runway'), /—$/);
     await expectText(usdTotal(page), '$12.50');
+    await expectText(page.getByTestId('split-USD'), 'all official');
+    await expectText(page.getByTestId('forecast-USD'), /^Projected month-end ~\$[\d,]+\.\d\d/);
+    expect(await page.getByTestId('account-row').first().getAttribute('data-account-id')).toBe('openrouter:env');
     // The token is kept in memory, not left in the address bar.
     expect(page.url()).not.toContain('token=');
-    await page.screenshot({ path: join(screenshots, 'popover.png') });
     expect(await seriousAccessibilityIssues(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 
-  it('adds a Groq spend through the form and the USD total changes at once', async () => {
+  it('opens an account with the keyboard, and Escape returns to the list with focus on that row', async () => {
     const { page, problems } = await open(serve.url);
-    await expectText(usdTotal(page), '$12.50');
-    await page.getByTestId('add-entry').locator('summary').click();
-    const form = page.getByRole('form', { name: 'Add entry' });
-    await form.getByLabel('Provider').selectOption({ label: 'Groq' });
-    await form.getByLabel('Kind').selectOption('spend');
-    await form.getByLabel('Note').fill('November invoice');
-
-    // A bad amount is refused next to its field, and what was typed stays.
-    await form.getByLabel('Amount').fill('3,2x');
-    await form.getByRole('button', { name: 'Add entry' }).click();
-    await expect.poll(() => form.getByTestId('error-amount').isVisible(), { timeout: 10_000 }).toBe(true);
-    expect(await form.getByLabel('Note').inputValue()).toBe('November invoice');
-    expect(await form.getByLabel('Amount').inputValue()).toBe('3,2x');
-
-    // Escape must not throw away the form or close anything the user needs.
+    await expectText(figure(page, 'OpenRouter', 'balance'), '$74.75');
+    await row(page, 'OpenRouter').getByRole('button', { name: /OpenRouter env/ }).focus();
+    await page.keyboard.press('Enter');
+    await expectVisible(page.getByTestId('detail'));
+    await expectText(page.getByRole('heading', { level: 1 }), /OpenRouter · env/);
+    expect(await page.getByTestId('detail').textContent()).toContain('$74.75');
+    expect(await seriousAccessibilityIssues(page)).toEqual([]);
     await page.keyboard.press('Escape');
-    expect(await form.getByLabel('Note').inputValue()).toBe('November invoice');
-
-    await form.getByLabel('Amount').fill('3.20');
-    expect(await form.getByLabel('Currency').inputValue()).toBe('USD');
-    await form.getByRole('button', { name: 'Add entry' }).click();
-    // Well under the 5 s poll: the form itself must bring the new total.
-    await expectText(usdTotal(page), '$15.70', 2_500);
-    await expectText(figure(page, 'Groq', 'month-to-date'), '$3.20');
-    await page.getByTestId('entries').locator('summary').click();
-    await expectText(page.getByTestId('entry-row').first(), /Groq.*Spend.*November invoice.*\$3\.20/);
-    // Chromium logs the refused amount's 400 as a console error; anything else is a real problem.
-    expect(problems.filter((problem) => !problem.includes('status of 400'))).toEqual([]);
-  });
-
-  it('keeps the Groq entry and the total after serve restarts on the same data folder', async () => {
-    await serve.stop();
-    serve = await startServe({ dataDir, env: serveEnv() });
-    const { page, problems } = await open(serve.url);
-    await expectText(figure(page, 'Groq', 'month-to-date'), '$3.20');
-    await expectText(usdTotal(page), '$15.70');
-    await page.getByTestId('entries').locator('summary').click();
-    await expectText(page.getByTestId('entry-row').first(), /Groq.*\$3\.20/);
+    await expectVisible(page.getByTestId('account-row').first());
+    await expect.poll(() => page.locator(':focus').getAttribute('data-focus-key'), { timeout: 5_000 }).toBe('row:openrouter:env');
     expect(problems).toEqual([]);
   });
 
-  it('labels demo data clearly and shows several accounts, with no serious accessibility issues', async () => {
+  it('shows Refresh progress per account while a slow provider is still answering', async () => {
+    const { page, problems } = await open(serve.url);
+    await expectText(figure(page, 'DeepSeek', 'balance'), 'CN¥110.00');
+    slowDeepSeek.setDelay(4_000);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    // OpenRouter answers at once, DeepSeek only after the proxy's delay: one of two is done meanwhile.
+    await expectText(page.getByTestId('refresh-status'), 'Refreshing… 1 of 2 done', 3_500);
+    expect(await row(page, 'DeepSeek').getByTestId('account-refreshing').isVisible()).toBe(true);
+    expect(await row(page, 'OpenRouter').getByTestId('account-refreshing').count()).toBe(0);
+    await expectText(page.getByTestId('refresh-status'), '', 10_000);
+    expect(await page.getByTestId('account-refreshing').count()).toBe(0);
+    slowDeepSeek.setDelay(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the last figures of a failing provider and says what went wrong after Refresh', async () => {
+    const { page, problems } = await open(serve.url);
+    await expectText(figure(page, 'OpenRouter', 'balance'), '$74.75');
+    openRouter.set({ down: true });
+    try {
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      const status = row(page, 'OpenRouter').getByTestId('account-status');
+      await expectText(status, /^updated (just now|\d+ min ago) · .*OpenRouter/i);
+      await expectText(figure(page, 'OpenRouter', 'balance'), '$74.75');
+      await expectText(figure(page, 'OpenRouter', 'month-to-date'), '$12.50');
+      await expectText(usdTotal(page), '$12.50');
+      // Something wrong sorts first.
+      expect(await page.getByTestId('account-row').first().getAttribute('data-account-id')).toBe('openrouter:env');
+      expect(await seriousAccessibilityIssues(page)).toEqual([]);
+    } finally {
+      openRouter.set({ down: false });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('labels demo data clearly and shows several accounts', async () => {
     const demo = await startServe({ dataDir: await freshDataDir('demo'), args: ['--demo'] });
     const { page, problems } = await open(demo.url, 'dark');
-    await expect.poll(() => page.getByTestId('demo-label').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expectVisible(page.getByTestId('demo-label'));
     expect(await page.getByTestId('demo-label').textContent()).toBe('Demo data');
     await expect.poll(() => page.getByTestId('account-row').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
-    await page.screenshot({ path: join(screenshots, 'popover-demo-dark.png') });
-
-    await page.getByTestId('add-entry').locator('summary').click();
-    await page.getByTestId('entries').locator('summary').click();
-    expect(await seriousAccessibilityIssues(page)).toEqual([]);
     expect(problems).toEqual([]);
     await demo.stop();
   });

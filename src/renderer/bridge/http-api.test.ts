@@ -105,4 +105,25 @@ describe('createHttpApi', () => {
     stop();
     expect(errors).toEqual([expect.stringMatching(/Cannot reach Spendbar/)]);
   });
+
+  it('polls quickly while a Refresh is under way, so each account shows up as it is done', async () => {
+    vi.useFakeTimers();
+    let finishRefresh: () => void = () => {};
+    const calls: string[] = [];
+    const fetch = vi.fn(async (url: string | URL | Request) => {
+      calls.push(String(url));
+      if (String(url).endsWith('/api/refresh')) await new Promise<void>((resolve) => (finishRefresh = resolve));
+      return json(makeOverview())();
+    }) as unknown as typeof globalThis.fetch;
+    const api = createHttpApi({ origin: 'http://x', token: 't', fetch, pollIntervalMs: 5000, refreshPollIntervalMs: 500 });
+    const stop = api.onOverview(() => {});
+    const refreshed = api.refresh({});
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(calls.filter((url) => url.endsWith('/api/getOverview'))).toHaveLength(4);
+    finishRefresh();
+    await refreshed;
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(calls.filter((url) => url.endsWith('/api/getOverview'))).toHaveLength(4);
+    stop();
+  });
 });

@@ -9,6 +9,11 @@ import type { OverviewListener, SpendbarBridge } from './types';
 
 /** How often a visible page asks for a new overview. */
 export const OVERVIEW_POLL_MS = 5_000;
+/**
+ * How often it asks while a Refresh is under way. HTTP has no push, and the Refresh call itself answers
+ * only when every account is done; asking often meanwhile shows each account's result as it lands.
+ */
+export const REFRESH_POLL_MS = 700;
 
 /** Page visibility, injected so tests can drive it. */
 export interface Visibility {
@@ -23,6 +28,7 @@ export interface HttpApiOptions {
   fetch?: typeof fetch;
   visibility?: Visibility;
   pollIntervalMs?: number;
+  refreshPollIntervalMs?: number;
 }
 
 async function readError(response: Response): Promise<ApiCallError> {
@@ -42,6 +48,9 @@ async function readError(response: Response): Promise<ApiCallError> {
 export function createHttpApi(options: HttpApiOptions): SpendbarBridge {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const pollIntervalMs = options.pollIntervalMs ?? OVERVIEW_POLL_MS;
+  const refreshPollIntervalMs = options.refreshPollIntervalMs ?? REFRESH_POLL_MS;
+  /** The poll of every open onOverview subscription, so a Refresh can speed them all up. */
+  const subscriptions = new Set<() => Promise<void>>();
 
   async function call<N extends ApiName>(name: N, request: unknown): Promise<unknown> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
@@ -75,6 +84,15 @@ export function createHttpApi(options: HttpApiOptions): SpendbarBridge {
     apiNames.map((name) => [name, (request: unknown) => call(name, request)]),
   ) as unknown as SpendbarApi;
 
+  const refresh: SpendbarApi['refresh'] = async (request) => {
+    const fast = setInterval(() => subscriptions.forEach((poll) => void poll()), refreshPollIntervalMs);
+    try {
+      return await api.refresh(request);
+    } finally {
+      clearInterval(fast);
+    }
+  };
+
   function onOverview(listener: OverviewListener, onError?: (error: Error) => void): () => void {
     const visibility = options.visibility;
     let inFlight = false;
@@ -92,17 +110,19 @@ export function createHttpApi(options: HttpApiOptions): SpendbarBridge {
         inFlight = false;
       }
     };
+    subscriptions.add(poll);
     const timer = setInterval(() => void poll(), pollIntervalMs);
     // Coming back to a tab should show fresh figures at once, not up to five seconds later.
     const stopWatching = visibility?.onChange(() => void poll());
     return () => {
       stopped = true;
+      subscriptions.delete(poll);
       clearInterval(timer);
       stopWatching?.();
     };
   }
 
-  return { ...api, onOverview };
+  return { ...api, refresh, onOverview };
 }
 
 const documentVisibility: Visibility = {

@@ -1,30 +1,35 @@
 import { useNow } from '../hooks';
+import { sortByAttention } from '../model/attention';
+import { refreshProgress } from '../model/refresh-progress';
 import { useSpendbar } from '../store';
 import { AccountRow } from './AccountRow';
 
-/** Every configured account, in the order the engine gives them. */
+/** Every account, what needs attention first (model/attention.ts says in which order). */
 export function AccountList() {
-  const accounts = useSpendbar((state) => state.overview?.accounts);
-  const generatedAt = useSpendbar((state) => state.overview?.generatedAt);
+  const overview = useSpendbar((state) => state.overview);
+  const baseline = useSpendbar((state) => state.refreshBaseline);
+  const open = useSpendbar((state) => state.open);
   // One clock for every row, so all ages agree. The overview cannot be older than its own generation
   // time, so a clock that last ticked before it arrived is moved up to that time.
-  const now = Math.max(useNow(), generatedAt ? Date.parse(generatedAt) || 0 : 0);
-  if (!accounts) return null;
-  if (accounts.length === 0) {
-    return (
-      <p className="empty">
-        No accounts yet. Set a provider key (<code>spendbar keys set</code>), or record spend by hand below.
-      </p>
-    );
-  }
+  const now = Math.max(useNow(), overview ? Date.parse(overview.generatedAt) || 0 : 0);
+  if (!overview || overview.accounts.length === 0) return null;
+  const pending = baseline ? refreshProgress(overview, baseline).pending : new Set<string>();
+  const today = new Date(now).toISOString().slice(0, 10);
   return (
     <section aria-labelledby="accounts-heading">
       <h2 id="accounts-heading" className="section-heading">
         Accounts
       </h2>
       <ul className="accounts">
-        {accounts.map((account) => (
-          <AccountRow key={account.id} account={account} now={now} />
+        {sortByAttention(overview.accounts).map((account) => (
+          <AccountRow
+            key={account.id}
+            account={account}
+            now={now}
+            today={today}
+            refreshing={pending.has(account.id)}
+            onOpen={() => open({ name: 'detail', accountId: account.id }, `row:${account.id}`)}
+          />
         ))}
       </ul>
     </section>

@@ -1,30 +1,72 @@
 import { useEffect } from 'react';
-import { useSpendbar } from '../store';
+import { useSpendbar, type View } from '../store';
+import { AccountDetail } from './AccountDetail';
 import { AccountList } from './AccountList';
+import { AddAccount } from './AddAccount';
+import { AlertHistory } from './AlertHistory';
 import { Banners } from './Banners';
-import { EntryForm } from './EntryForm';
-import { EntryList } from './EntryList';
 import { Header } from './Header';
+import { ManualPanel } from './ManualPanel';
+import { Onboarding } from './Onboarding';
+import { Settings } from './Settings';
 
-/** The popover: totals on top, one row per account, then hand-entered figures. */
+function Home() {
+  const empty = useSpendbar((state) => state.overview?.accounts.length === 0);
+  return (
+    <>
+      <Header />
+      <Banners />
+      {empty ? <Onboarding /> : <AccountList />}
+      <AlertHistory />
+    </>
+  );
+}
+
+function CurrentView({ view }: { view: View }) {
+  switch (view.name) {
+    case 'detail':
+      return <AccountDetail accountId={view.accountId} />;
+    case 'manual':
+      return <ManualPanel />;
+    case 'settings':
+      return <Settings />;
+    case 'add-account':
+      return <AddAccount provider={view.provider} />;
+    default:
+      return <Home />;
+  }
+}
+
+/** The popover: the list of accounts, or one of the views opened from it. */
 export function App() {
   const start = useSpendbar((state) => state.start);
-  const entryCount = useSpendbar((state) => state.entries.length);
+  const view = useSpendbar((state) => state.view);
+  const back = useSpendbar((state) => state.back);
+  const returnFocus = useSpendbar((state) => state.returnFocus);
   useEffect(() => start(), [start]);
+
+  // Escape closes whatever view is open. Controls that use Escape themselves (an edit row cancelling)
+  // call preventDefault, and are left alone.
+  useEffect(() => {
+    if (view.name === 'home') return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      back();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [view.name, back]);
+
+  // Back on the list, focus returns to what opened the view, so keyboard users keep their place.
+  useEffect(() => {
+    if (view.name !== 'home' || !returnFocus) return;
+    document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(returnFocus)}"]`)?.focus();
+  }, [view, returnFocus]);
 
   return (
     <main className="popover">
-      <Header />
-      <Banners />
-      <AccountList />
-      <details className="panel" data-testid="add-entry">
-        <summary>Add entry</summary>
-        <EntryForm />
-      </details>
-      <details className="panel" data-testid="entries">
-        <summary>Entries ({entryCount})</summary>
-        <EntryList />
-      </details>
+      <CurrentView view={view} />
     </main>
   );
 }

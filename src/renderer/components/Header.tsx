@@ -1,41 +1,76 @@
 import type { Overview } from '../../shared/api';
-import { formatClockTime, formatMoney, latestIso } from '../format';
+import { formatClockTime, formatMoney, formatPercent, latestIso } from '../format';
 import { useNow, userLocale } from '../hooks';
+import { amountToNumber, toMicros } from '../model/amounts';
+import { monthEndFigures } from '../model/forecast';
 import { useSpendbar } from '../store';
+import { Icon } from './Icon';
+import { RefreshStatus } from './RefreshStatus';
 
-function Totals({ overview }: { overview: Overview }) {
+const CONFIDENCES = ['official', 'estimated', 'manual'] as const;
+
+/** One block per currency: adding USD to CNY would need an FX rate, which Spendbar never guesses. */
+function Totals({ overview, now }: { overview: Overview; now: number }) {
   const locale = userLocale();
-  if (overview.totals.length === 0) {
-    return <p className="totals-empty">No spend recorded this month yet.</p>;
-  }
-  // One figure per currency: adding USD to CNY would need an FX rate, which Spendbar never guesses.
+  // Selected as stored and defaulted outside: a selector returning a new {} each time re-renders forever.
+  const budgets = useSpendbar((state) => state.preferences?.monthlyBudget);
+  if (overview.totals.length === 0) return <p className="totals-empty">No spend recorded this month yet.</p>;
+  const monthEnd = new Map(monthEndFigures(overview, now).map((figure) => [figure.currency, figure]));
+  const money = (amount: string, currency: string) => formatMoney(amount, currency, { precision: 'total', locale });
   return (
     <ul className="totals" aria-label="Month-to-date spend">
-      {overview.totals.map((total) => (
-        <li key={total.currency} className="total" data-testid={`total-${total.currency}`}>
-          {formatMoney(total.monthToDate, total.currency, { precision: 'total', locale })}
-        </li>
-      ))}
+      {overview.totals.map((total) => {
+        const split = CONFIDENCES.filter((confidence) => (toMicros(total.byConfidence[confidence]) ?? 0n) !== 0n);
+        const end = monthEnd.get(total.currency);
+        const budget = budgets?.[total.currency];
+        return (
+          <li key={total.currency} className="total-block">
+            <span className="total" data-testid={`total-${total.currency}`}>
+              {money(total.monthToDate, total.currency)}
+            </span>
+            {split.length > 0 && (
+              <span className="total-split" data-testid={`split-${total.currency}`}>
+                {split.length === 1
+                  ? `all ${split[0]}`
+                  : split.map((confidence) => `${money(total.byConfidence[confidence], total.currency)} ${confidence}`).join(' · ')}
+              </span>
+            )}
+            {end && (
+              <span className="total-forecast" data-testid={`forecast-${total.currency}`}>
+                {end.kind === 'forecast' ? 'Month-end forecast ' : 'Projected month-end ~'}
+                {money(end.amount, total.currency)}
+                {end.kind === 'projection' && <span className="sr-only"> (a straight-line projection of spend so far)</span>}
+              </span>
+            )}
+            {budget && amountToNumber(budget) > 0 && (
+              <span className="total-budget">
+                {formatPercent(amountToNumber(total.monthToDate) / amountToNumber(budget), locale)} of {money(budget, total.currency)} budget
+              </span>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }
 
-function LastUpdated({ overview }: { overview: Overview }) {
-  const now = useNow();
-  if (overview.polling) return <span className="updated">Refreshing…</span>;
+function LastUpdated({ overview, now }: { overview: Overview; now: number }) {
   const updatedAt = latestIso(overview.accounts.map((account) => account.updatedAt));
   return (
-    <span className="updated">
+    <span className="updated" data-testid="last-updated">
       {updatedAt ? `Updated ${formatClockTime(updatedAt, now, userLocale())}` : 'Not refreshed yet'}
     </span>
   );
 }
 
-/** The month-to-date totals, where the figures come from (demo or real), and the Refresh button. */
+/** The month-to-date totals, where they come from, the month-end outlook, and the toolbar. */
 export function Header() {
   const overview = useSpendbar((state) => state.overview);
   const refreshing = useSpendbar((state) => state.refreshing);
   const refresh = useSpendbar((state) => state.refresh);
+  const open = useSpendbar((state) => state.open);
+  const now = useNow();
+  const busy = refreshing || Boolean(overview?.polling);
 
   return (
     <header className="header">
@@ -48,14 +83,28 @@ export function Header() {
             </span>
           )}
         </h1>
-        <button type="button" className="button" onClick={() => void refresh()} disabled={refreshing}>
-          {refreshing ? 'Refreshing…' : 'Refresh'}
-        </button>
+        <div className="toolbar">
+          <button type="button" className="icon-button" aria-label="Add entry" title="Add entry" data-focus-key="toolbar:manual" onClick={() => open({ name: 'manual' }, 'toolbar:manual')}>
+            <Icon name="plus" />
+          </button>
+          <button type="button" className="icon-button" aria-label="Settings" title="Settings" data-focus-key="toolbar:settings" onClick={() => open({ name: 'settings' }, 'toolbar:settings')}>
+            <Icon name="gear" />
+          </button>
+          <button type="button" className="button refresh-button" onClick={() => void refresh()} disabled={refreshing} aria-busy={busy || undefined}>
+            <span className={busy ? 'spin' : undefined}>
+              <Icon name="refresh" size={14} />
+            </span>
+            {refreshing ? 'Refreshing…' : 'Refresh'}
+          </button>
+        </div>
       </div>
       {overview ? (
         <>
-          <Totals overview={overview} />
-          <LastUpdated overview={overview} />
+          <Totals overview={overview} now={now} />
+          <p className="header-status">
+            <LastUpdated overview={overview} now={now} />
+            <RefreshStatus overview={overview} />
+          </p>
         </>
       ) : (
         <p className="totals-empty">Loading…</p>

@@ -1,4 +1,4 @@
-/** Debian's Chromium through playwright-core, set up like a 400x640 popover in a fixed locale. */
+/** Debian's Chromium through playwright-core, set up like the popover (about 400x640) in a fixed locale. */
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -29,11 +29,11 @@ export interface PopoverPage {
 export async function openPopover(
   browser: Browser,
   url: string,
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
 ): Promise<PopoverPage> {
   // en-US so money reads "$12.50" whatever the machine's language is.
   const context = await browser.newContext({
-    viewport: { width: 400, height: 640 },
+    viewport: options.viewport ?? { width: 400, height: 640 },
     locale: 'en-US',
     colorScheme: options.colorScheme ?? 'light',
   });

@@ -29,6 +29,11 @@ export interface StartServeOptions {
 
 const running = new Set<ServeProcess>();
 
+/** True inside helpers/with-keychain.sh (npm run test:e2e), where a real Secret Service holds the keys. */
+export function keychainAvailable(): boolean {
+  return process.env.SPENDBAR_E2E_KEYCHAIN === '1';
+}
+
 function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
   return new Promise((resolve) => {
@@ -47,6 +52,9 @@ export async function startServe(options: StartServeOptions): Promise<ServeProce
     XDG_CONFIG_HOME: options.dataDir,
     LANG: 'C.UTF-8',
     SPENDBAR_DATA_DIR: options.dataDir,
+    // Keys go only to the throwaway gnome-keyring of helpers/with-keychain.sh; otherwise to a bus that
+    // does not exist, so a test run never touches the developer's own keyring.
+    DBUS_SESSION_BUS_ADDRESS: (keychainAvailable() && process.env.DBUS_SESSION_BUS_ADDRESS) || 'unix:path=/nonexistent/spendbar-e2e-bus',
     ...options.env,
   };
   const child = spawn(process.execPath, ['bin/spendbar.js', 'serve', ...(options.args ?? [])], {

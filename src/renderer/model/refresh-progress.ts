@@ -1,0 +1,33 @@
+/**
+ * Per-account progress of a Refresh, read from successive overviews. The overview says only whether a
+ * poll is under way (overview.polling), not which account is being polled, so an account counts as done
+ * once anything the poll would change about it has changed: its update time, status or error.
+ */
+import type { AccountView, Overview } from '../../shared/api';
+
+/** What a poll changes about an account; compared before and during the Refresh. */
+export function pollSignature(account: AccountView): string {
+  return JSON.stringify([account.updatedAt, account.status, account.error?.message ?? null]);
+}
+
+/** The accounts a Refresh polls: those with a billing API and a key. */
+export function isPolled(account: AccountView): boolean {
+  return !account.manual && account.status !== 'unconfigured';
+}
+
+export function baselineOf(overview: Overview | null): Record<string, string> {
+  return Object.fromEntries((overview?.accounts ?? []).filter(isPolled).map((account) => [account.id, pollSignature(account)]));
+}
+
+export interface RefreshProgress {
+  done: number;
+  total: number;
+  /** Ids still waiting for their answer. */
+  pending: ReadonlySet<string>;
+}
+
+export function refreshProgress(overview: Overview, baseline: Readonly<Record<string, string>>): RefreshProgress {
+  const polled = overview.accounts.filter(isPolled);
+  const pending = new Set(polled.filter((account) => baseline[account.id] === pollSignature(account)).map((account) => account.id));
+  return { done: polled.length - pending.size, total: polled.length, pending };
+}

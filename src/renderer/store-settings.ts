@@ -1,0 +1,61 @@
+/** Providers, accounts and preferences in the store, for Settings and the entry form. */
+import type { AccountSummary, ApiRequest, ApiResponse, Preferences, ProviderInfo } from '../shared/api';
+import type { SpendbarBridge } from './bridge/types';
+import { errorMessage as message } from './errors';
+import type { GetState, SetState } from './store';
+
+export interface SettingsSlice {
+  providers: ProviderInfo[];
+  accounts: AccountSummary[];
+  preferences: Preferences | null;
+  /** Why providers, accounts or preferences could not be loaded. */
+  settingsError: string | null;
+  loadSettings(): Promise<void>;
+  /** One real poll with what the user typed; resolves with the engine's verdict, stores nothing. */
+  testConnection(request: ApiRequest<'testConnection'>): Promise<ApiResponse<'testConnection'>>;
+  /** Saves and re-reads accounts and overview; rethrows the API error (with its field) for the form. */
+  saveAccount(request: ApiRequest<'saveAccount'>): Promise<string>;
+  removeAccount(id: string): Promise<void>;
+  setPreferences(request: ApiRequest<'setPreferences'>): Promise<void>;
+}
+
+export function createSettingsSlice(api: SpendbarBridge, set: SetState, _get: GetState, reloadOverview: () => Promise<void>): SettingsSlice {
+  const reloadAccounts = async () => {
+    const { accounts } = await api.listAccounts({});
+    set({ accounts });
+  };
+
+  return {
+    providers: [],
+    accounts: [],
+    preferences: null,
+    settingsError: null,
+
+    async loadSettings() {
+      const results = await Promise.allSettled([
+        api.listProviders({}).then(({ providers }) => set({ providers })),
+        reloadAccounts(),
+        api.getPreferences({}).then((preferences) => set({ preferences })),
+      ]);
+      const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      set({ settingsError: failure ? message(failure.reason) : null });
+    },
+
+    testConnection: (request) => api.testConnection(request),
+
+    async saveAccount(request) {
+      const { id } = await api.saveAccount(request);
+      await Promise.all([reloadAccounts().catch((error: unknown) => set({ settingsError: message(error) })), reloadOverview()]);
+      return id;
+    },
+
+    async removeAccount(id) {
+      await api.removeAccount({ id });
+      await Promise.all([reloadAccounts().catch((error: unknown) => set({ settingsError: message(error) })), reloadOverview()]);
+    },
+
+    async setPreferences(request) {
+      set({ preferences: await api.setPreferences(request) });
+    },
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Settings in the popover against the real `spendbar serve`: first-run onboarding, adding an OpenRouter
+ * account (base URL at the fake, key typed in, Test connection, Save into the keychain), a DeepSeek key
+ * that fails its test and is not saved, per-account thresholds, and launch at login in a browser.
+ *
+ * Save stores the key in the OS keychain. Under helpers/with-keychain.sh (npm run test:e2e) that is a
+ * real gnome-keyring in a private D-Bus session. Without it the tests that save are skipped, loudly:
+ * on such a machine the keyring library keeps a key in process memory after a failed lookup instead of
+ * refusing (reported to the engine's owners), so a green Save there would prove nothing.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDeepSeekFake, type DeepSeekFake } from '../fakes/deepseek-fake.js';
+import { startOpenRouterFake, type OpenRouterFake } from '../fakes/openrouter-fake.js';
+import { expectText, launchChromium, openPopover, type PopoverPage } from './helpers/browser.js';
+import { expectVisible, figure, openToolbarView, seriousAccessibilityIssues, unexpectedProblems } from './helpers/popover.js';
+import { keychainAvailable, startServe, stopAllServes, type ServeProcess } from './helpers/serve.js';
+import { freshDataDir, removeDataDirs } from './helpers/temp-dirs.js';
+
+const keychain = keychainAvailable();
+const itWithKeychain = keychain ? it : it.skip;
+if (!keychain) console.warn('Settings e2e: no throwaway keychain (run `npm run test:e2e`), so the tests that save a key are skipped.');
+
+describe('settings in the popover', () => {
+  let openRouter: OpenRouterFake;
+  let deepSeek: DeepSeekFake;
+  let browser: Browser;
+  let serve: ServeProcess;
+  let dataDir: string;
+  const pages: PopoverPage[] = [];
+
+  async function open(): Promise<PopoverPage> {
+    const popover = await openPopover(browser, serve.url);
+    pages.push(popover);
+    return popover;
+  }
+  const addForm = (page: Page) => page.getByRole('form', { name: 'Add account' });
+
+  beforeAll(async () => {
+    openRouter = await startOpenRouterFake();
+    deepSeek = await startDeepSeekFake('the-right-key');
+    browser = await launchChromium();
+    dataDir = await freshDataDir('settings');
+    serve = await startServe({ dataDir });
+  });
+
+  afterAll(async () => {
+    await Promise.allSettled(pages.map((popover) => popover.close()));
+    await stopAllServes();
+    await browser?.close();
+    await Promise.allSettled([openRouter?.close(), deepSeek?.close()]);
+    await removeDataDirs();
+  });
+
+  it('offers providers and the demo on first run, and adds OpenRouter through Settings', async () => {
+    const { page, problems } = await open();
+    await expectVisible(page.getByTestId('onboarding'));
+    expect(await page.getByTestId('onboarding').textContent()).toContain('spendbar serve --demo');
+    expect(await seriousAccessibilityIssues(page)).toEqual([]);
+
+    await page.getByTestId('onboarding').getByRole('button', { name: 'OpenRouter' }).click();
+    await expectVisible(page.getByTestId('add-account'));
+    expect(await addForm(page).getByLabel('Provider').inputValue()).toBe('openrouter');
+    await expectText(page.getByTestId('key-help'), /management key/i);
+    expect(await page.getByTestId('key-help').getByRole('link').getAttribute('href')).toBe('https://openrouter.ai/settings/management-keys');
+    const key = addForm(page).getByLabel('API key');
+    expect(await key.getAttribute('type')).toBe('password');
+    await key.fill('sk-or-e2e-key');
+    await addForm(page).getByLabel('Base URL (optional)').fill(openRouter.url);
+    expect(await seriousAccessibilityIssues(page)).toEqual([]);
+
+    await addForm(page).getByRole('button', { name: 'Test connection' }).click();
+    await expectText(page.getByTestId('test-result'), /Connection works\. This month \$12\.50 · balance \$74\.75\./);
+    expect(openRouter.requests.some((request) => request.headers.authorization === 'Bearer sk-or-e2e-key')).toBe(true);
+
+    expect(problems).toEqual([]);
+  });
+
+  itWithKeychain('saves the account: the key goes to the keychain and the row appears, polled', async () => {
+    const { page, problems } = await open();
+    await expectVisible(page.getByTestId('onboarding'));
+    await page.getByTestId('onboarding').getByRole('button', { name: 'OpenRouter' }).click();
+    await addForm(page).getByLabel('API key').fill('sk-or-e2e-key');
+    await addForm(page).getByLabel('Base URL (optional)').fill(openRouter.url);
+    await addForm(page).getByLabel('API key').press('Enter');
+    // Saved: back on the list, the new row shows what the test poll read, and the key is gone.
+    await expectText(figure(page, 'OpenRouter', 'balance'), '$74.75');
+    await expectText(figure(page, 'OpenRouter', 'month-to-date'), '$12.50');
+    await expect.poll(() => page.locator(':focus').getAttribute('data-focus-key'), { timeout: 5_000 }).toBe('row:openrouter:default');
+    await openToolbarView(page, 'Settings');
+    await expectText(page.getByTestId('settings-account').filter({ hasText: 'OpenRouter' }).locator('.settings-key'), 'key set');
+    expect(problems).toEqual([]);
+
+    // A new serve process on the same folder reads the key back from the keychain and polls with it.
+    const before = openRouter.requests.length;
+    await serve.stop();
+    serve = await startServe({ dataDir });
+    await expect
+      .poll(() => openRouter.requests.slice(before).some((request) => request.headers.authorization === 'Bearer sk-or-e2e-key'), { timeout: 15_000 })
+      .toBe(true);
+  });
+
+  it('does not save a key that fails its test, says why, and keeps what was typed', async () => {
+    const { page, problems } = await open();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await addForm(page).getByLabel('Provider').selectOption({ label: 'DeepSeek' });
+    await addForm(page).getByLabel('API key').fill('a-wrong-key');
+    await addForm(page).getByLabel('Base URL (optional)').fill(deepSeek.url);
+    await addForm(page).getByRole('button', { name: 'Test connection' }).click();
+    await expectText(page.getByTestId('test-result'), /DeepSeek/);
+    await addForm(page).getByRole('button', { name: 'Save' }).click();
+    await expectText(page.getByTestId('test-result'), /^Not saved: .*DeepSeek/);
+    expect(await addForm(page).getByLabel('API key').inputValue()).toBe('a-wrong-key');
+    expect(await addForm(page).getByLabel('Base URL (optional)').inputValue()).toBe(deepSeek.url);
+    await page.keyboard.press('Escape');
+    await expectVisible(page.getByTestId('settings'));
+    expect(await page.getByTestId('settings-account').filter({ hasText: 'DeepSeek' }).count()).toBe(0);
+    expect(unexpectedProblems(problems, 400)).toEqual([]);
+  });
+
+  itWithKeychain('checks thresholds as they are typed and saves them; launch at login says why it is off here', async () => {
+    const { page, problems } = await open();
+    await openToolbarView(page, 'Settings');
+    const account = page.getByTestId('settings-account').filter({ hasText: 'OpenRouter' });
+    await account.locator('summary').click();
+    await account.getByLabel('Refresh every (minutes)').fill('0');
+    await account.getByLabel('Alert below balance').fill('-5');
+    await expectText(account.locator('.field-error').first(), /^At least \d+ minutes? for this provider\.$/);
+    await expectText(account.locator('.field-error').nth(1), 'A low-balance threshold cannot be negative.');
+    await account.getByLabel('Refresh every (minutes)').fill('120');
+    await account.getByLabel('Alert below balance').fill('10');
+    await account.getByRole('button', { name: 'Save' }).click();
+    await expectText(account.locator('.form-status'), 'Saved.');
+    const launch = page.getByLabel('Launch Spendbar at login');
+    expect(await launch.isDisabled()).toBe(true);
+    await expectText(page.locator('#launch-help'), /Only the desktop app can start at login/);
+    expect(await seriousAccessibilityIssues(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
