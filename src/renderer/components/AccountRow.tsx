@@ -35,7 +35,6 @@ interface AccountRowProps {
  */
 export function AccountRow({ account, now, today, refreshing, onOpen }: AccountRowProps) {
   const status = statusText(account, now);
-  const confidence = account.monthToDate?.confidence ?? account.balance?.confidence;
   return (
     <li
       className={`account account-${account.status}`}
@@ -55,7 +54,7 @@ export function AccountRow({ account, now, today, refreshing, onOpen }: AccountR
         <span className="figure-value" data-testid="month-to-date">
           {formatMaybeMoney(account.monthToDate, { precision: 'total', locale: userLocale() })}
         </span>
-        {confidence && <ConfidenceBadge confidence={confidence} />}
+        {account.monthToDate && <ConfidenceBadge confidence={account.monthToDate.confidence} />}
       </span>
       <BalanceBar account={account} />
       {refreshing ? (

@@ -46,7 +46,7 @@ export function DailyChart({ account, month, nowMs }: { account: AccountView; mo
         </text>
       </svg>
       <figcaption className="chart-caption">
-        {total} this month · highest day {money(max)}
+        {total} over {known.length} {known.length === 1 ? 'day' : 'days'} with figures · highest {money(max)}
       </figcaption>
       <details className="chart-table">
         <summary>Show as table</summary>

@@ -76,7 +76,7 @@ export function Header() {
     <header className="header">
       <div className="header-top">
         <h1 className="title">
-          Spent this month
+          This month
           {overview?.demo && (
             <span className="demo-label" data-testid="demo-label">
               Demo data

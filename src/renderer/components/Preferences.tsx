@@ -9,19 +9,25 @@ import { Field } from './Field';
 interface BudgetRow {
   currency: string;
   amount: string;
+  /** Rows for currencies already known have a fixed currency; added rows let the user type one. */
+  fixed: boolean;
 }
 
 /** The overall monthly budget, one amount per currency (never converted between currencies). */
 function BudgetEditor({ budgets }: { budgets: Record<string, string> }) {
   const setPreferences = useSpendbar((state) => state.setPreferences);
   const totals = useSpendbar((state) => state.overview?.totals);
+  // One row per currency that has a budget or spend; the user may add another.
   const [rows, setRows] = useState<BudgetRow[]>(() => {
     const known = new Set([...Object.keys(budgets), ...(totals ?? []).map((total) => total.currency)]);
     if (known.size === 0) known.add('USD');
-    return [...known].map((currency) => ({ currency, amount: budgets[currency] ?? '' }));
+    return [...known].map((currency) => ({ currency, amount: budgets[currency] ?? '', fixed: true }));
   });
   const [status, setStatus] = useState<string | null>(null);
-  const problems = rows.map((row) => checkCurrency(row.currency) ?? checkOptionalMoney(row.amount, 'A budget'));
+  const problems = rows.map((row) => ({
+    currency: row.fixed || (row.currency === '' && row.amount === '') ? null : checkCurrency(row.currency),
+    amount: checkOptionalMoney(row.amount, 'A budget'),
+  }));
   const update = (index: number, changes: Partial<BudgetRow>) => {
     setRows((current) => current.map((row, at) => (at === index ? { ...row, ...changes } : row)));
     setStatus(null);
@@ -29,10 +35,11 @@ function BudgetEditor({ budgets }: { budgets: Record<string, string> }) {
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    if (problems.some(Boolean)) return;
+    if (problems.some((problem) => problem.currency || problem.amount)) return;
     try {
       // An empty amount removes that currency's budget.
-      await setPreferences({ monthlyBudget: Object.fromEntries(rows.filter((row) => row.amount.trim()).map((row) => [row.currency.trim().toUpperCase(), row.amount.trim()])) });
+      const filledRows = rows.filter((row) => row.amount.trim() && row.currency.trim());
+      await setPreferences({ monthlyBudget: Object.fromEntries(filledRows.map((row) => [row.currency.trim().toUpperCase(), row.amount.trim()])) });
       setStatus('Saved.');
     } catch (caught) {
       setStatus(errorDetails(caught).message);
@@ -41,27 +48,33 @@ function BudgetEditor({ budgets }: { budgets: Record<string, string> }) {
 
   return (
     <form className="settings-form" onSubmit={(event) => void save(event)} aria-label="Monthly budget" noValidate>
-      {rows.map((row, index) => (
-        <Field key={index} label={`Monthly budget (${row.currency || 'currency'})`} error={problems[index]} hint={index === rows.length - 1 ? 'Empty means no budget.' : undefined}>
-          {(props) => <input {...props} inputMode="decimal" placeholder="none" value={row.amount} onChange={(event) => update(index, { amount: event.target.value })} />}
-        </Field>
-      ))}
+      {rows.map((row, index) =>
+        row.fixed ? (
+          <Field key={index} className="field-wide" label={`Monthly budget in ${row.currency}`} error={problems[index]!.amount} testId={`budget-${row.currency}`}>
+            {(props) => <input {...props} inputMode="decimal" placeholder="no budget" value={row.amount} onChange={(event) => update(index, { amount: event.target.value })} />}
+          </Field>
+        ) : (
+          <div key={index} className="field-wide budget-new">
+            <Field label="Currency" error={problems[index]!.currency}>
+              {(props) => <input {...props} maxLength={3} placeholder="EUR" value={row.currency} onChange={(event) => update(index, { currency: event.target.value.toUpperCase() })} />}
+            </Field>
+            <Field label="Monthly budget" error={problems[index]!.amount}>
+              {(props) => <input {...props} inputMode="decimal" placeholder="no budget" value={row.amount} onChange={(event) => update(index, { amount: event.target.value })} />}
+            </Field>
+          </div>
+        ),
+      )}
       <div className="form-actions">
         <button type="submit" className="button button-primary">
           Save budget
         </button>
-        <button type="button" className="link-button" onClick={() => setRows((current) => [...current, { currency: '', amount: '' }])}>
-          Another currency
+        <button type="button" className="link-button" onClick={() => setRows((current) => [...current, { currency: '', amount: '', fixed: false }])}>
+          Add a currency
         </button>
         <p className="form-status" role="status" aria-live="polite">
           {status}
         </p>
       </div>
-      {rows.some((row) => !Object.hasOwn(budgets, row.currency) && row.currency === '') && (
-        <Field label="Currency of the new budget" error={problems.at(-1) && rows.at(-1)?.currency === '' ? null : undefined}>
-          {(props) => <input {...props} maxLength={3} value={rows.at(-1)?.currency ?? ''} onChange={(event) => update(rows.length - 1, { currency: event.target.value.toUpperCase() })} />}
-        </Field>
-      )}
     </form>
   );
 }
