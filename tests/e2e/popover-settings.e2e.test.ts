@@ -52,7 +52,7 @@ describe('settings in the popover', () => {
     await removeDataDirs();
   });
 
-  it('offers providers and the demo on first run, and adds OpenRouter through Settings', async () => {
+  it('offers providers and the demo on first run, and tests an OpenRouter key typed into the add-account form', async () => {
     const { page, problems } = await open();
     await expectVisible(page.getByTestId('onboarding'));
     expect(await page.getByTestId('onboarding').textContent()).toContain('spendbar serve --demo');
@@ -119,7 +119,7 @@ describe('settings in the popover', () => {
     expect(unexpectedProblems(problems, 400)).toEqual([]);
   });
 
-  itWithKeychain('checks thresholds as they are typed and saves them; launch at login says why it is off here', async () => {
+  itWithKeychain('checks thresholds as they are typed, saves them, and removes the account; launch at login says why it is off here', async () => {
     const { page, problems } = await open();
     await openToolbarView(page, 'Settings');
     const account = page.getByTestId('settings-account').filter({ hasText: 'OpenRouter' });
@@ -136,6 +136,13 @@ describe('settings in the popover', () => {
     expect(await launch.isDisabled()).toBe(true);
     await expectText(page.locator('#launch-help'), /Only the desktop app can start at login/);
     expect(await seriousAccessibilityIssues(page)).toEqual([]);
+
+    // Remove asks once more, then the account is gone from Settings and from the list.
+    await account.getByRole('button', { name: 'Remove…' }).click();
+    await account.getByRole('button', { name: 'Remove OpenRouter · default' }).click();
+    await expect.poll(() => account.count(), { timeout: 5_000 }).toBe(0);
+    await page.keyboard.press('Escape');
+    await expectVisible(page.getByTestId('onboarding'));
     expect(problems).toEqual([]);
   });
 });

@@ -26,6 +26,12 @@ export function AccountSettings({ account, provider }: { account: AccountSummary
   const [status, setStatus] = useState<string | null>(null);
   const [engineError, setEngineError] = useState<ErrorDetails | null>(null);
   const polled = provider?.kind === 'api';
+  // Thresholds are in the account's own currency; the overview knows which one that is.
+  const currency = useSpendbar((state) => {
+    const view = state.overview?.accounts.find((candidate) => candidate.id === account.id);
+    return view?.balance?.currency ?? view?.monthToDate?.currency;
+  });
+  const inCurrency = currency ? `In ${currency}.` : undefined;
   const problems = {
     interval: polled ? checkInterval(interval, provider.minimumIntervalMinutes) : null,
     lowBalance: checkOptionalMoney(lowBalance, 'A low-balance threshold'),
@@ -60,6 +66,8 @@ export function AccountSettings({ account, provider }: { account: AccountSummary
   async function remove() {
     try {
       await removeAccount(account.id);
+      // The row is gone; focus goes to a stable place instead of falling back to the page.
+      document.querySelector<HTMLElement>('[data-focus-key="settings:add"]')?.focus();
     } catch (caught) {
       setEngineError(errorDetails(caught));
       setConfirming(false);
@@ -85,20 +93,20 @@ export function AccountSettings({ account, provider }: { account: AccountSummary
                 {(props) => <input {...props} type="number" min={provider.minimumIntervalMinutes} step={1} value={interval} onChange={(event) => setIntervalText(event.target.value)} />}
               </Field>
             )}
-            <Field label="Alert below balance" error={problems.lowBalance ?? engineFor('lowBalance')}>
+            <Field label="Alert below balance" error={problems.lowBalance ?? engineFor('lowBalance')} hint={inCurrency}>
               {(props) => <input {...props} inputMode="decimal" placeholder="none" value={lowBalance} onChange={(event) => setLowBalance(event.target.value)} />}
             </Field>
             <Field label="Alert below runway (days)" error={problems.lowRunwayDays ?? engineFor('lowRunwayDays')}>
               {(props) => <input {...props} inputMode="decimal" placeholder="none" value={lowRunwayDays} onChange={(event) => setLowRunwayDays(event.target.value)} />}
             </Field>
-            <Field label="Monthly budget" error={problems.monthlyBudget ?? engineFor('monthlyBudget')}>
+            <Field label="Monthly budget" error={problems.monthlyBudget ?? engineFor('monthlyBudget')} hint={inCurrency}>
               {(props) => <input {...props} inputMode="decimal" placeholder="none" value={monthlyBudget} onChange={(event) => setMonthlyBudget(event.target.value)} />}
             </Field>
             <div className="form-actions">
               <button type="submit" className="button button-primary">
                 Save
               </button>
-              {confirming ? (
+              {!polled ? null : confirming ? (
                 <>
                   <button type="button" className="button button-danger" onClick={() => void remove()} autoFocus>
                     Remove {name}

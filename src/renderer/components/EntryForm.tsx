@@ -102,7 +102,17 @@ export function EntryForm() {
       <KindPicker value={draft.kind} onChange={(kind: EntryKind) => change({ kind })} error={engineFor('kind')} />
       <Field label={draft.kind === 'balance' ? 'Balance' : 'Amount'} error={amountProblem ?? engineFor('amount')} testId="amount">
         {(props) => (
-          <input {...props} inputMode="decimal" autoComplete="off" placeholder="12.50" autoFocus value={draft.amount} onChange={(event) => change({ amount: event.target.value })} />
+          <input
+            {...props}
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="12.50"
+            autoFocus
+            value={draft.amount}
+            onChange={(event) => change({ amount: event.target.value })}
+            // Leaving a filled-in field is a good moment to say what is wrong with it.
+            onBlur={() => setChecked((already) => already || draft.amount.trim() !== '')}
+          />
         )}
       </Field>
       <Field label="Currency" error={currencyProblem ?? engineFor('currency')} testId="currency">

@@ -22,7 +22,7 @@ export function Settings() {
           <h2 id="settings-accounts-heading" className="section-heading">
             Accounts
           </h2>
-          <button type="button" className="button" onClick={() => open({ name: 'add-account' })}>
+          <button type="button" className="button" data-focus-key="settings:add" onClick={() => open({ name: 'add-account' })}>
             <Icon name="plus" size={14} />
             Add account
           </button>
