@@ -9,12 +9,13 @@ import { createHttpClient } from '../core/http/http-client.js';
 import { InputError } from '../core/model/input-error.js';
 import { KeychainSecretStore, KeychainUnavailableError } from '../core/secrets/secret-store.js';
 import { SpendbarService } from '../core/service.js';
-import { entryKindSchema } from '../shared/api.js';
+import { entryKindSchema, thresholdsSchema, type Thresholds } from '../shared/api.js';
 import { keyValues, parse, UsageError } from './args.js';
 import { overviewJson, renderOverview } from './render.js';
 import { readSecret } from './read-secret.js';
 import { serve } from './serve.js';
 import { importUsage, track } from './track.js';
+import { renderAlert, watch } from './watch.js';
 
 const USAGE = `spendbar — month-to-date AI and cloud spend, and remaining credit
 
@@ -22,6 +23,7 @@ Usage:
   spendbar poll [--json] [--month YYYY-MM] [--provider ID]
   spendbar status [--json] [--month YYYY-MM]
   spendbar accounts add PROVIDER [--account NAME] [--set KEY=VALUE]...
+                     [--threshold lowBalance=10|lowRunwayDays=7|monthlyBudget=100]...
   spendbar accounts list [--json]
   spendbar accounts remove PROVIDER [--account NAME]
   spendbar keys set PROVIDER [--account NAME]        (the key is read from standard input)
@@ -34,6 +36,7 @@ Usage:
   spendbar track --provider ID --model MODEL --input-tokens N --output-tokens N [--timestamp ISO]
   spendbar import FILE.jsonl      (one {provider, model, input_tokens, output_tokens, timestamp} per line)
   spendbar serve [--port N] [--demo]
+  spendbar watch [--json]         (polls on schedule and prints alerts until Ctrl-C)
 
 Data folder: SPENDBAR_DATA_DIR or ${defaultDataDir()}
 `;
@@ -55,10 +58,15 @@ async function poll(argv: string[]): Promise<number> {
     ? (event: { accountId: string; state: string }) => process.stderr.write(`${event.state === 'started' ? 'Polling' : event.state === 'done' ? 'Done' : 'Failed'} ${event.accountId}\n`)
     : undefined;
   await service.poll({ month: values.month, provider: values.provider }, progress);
+  // Alerts judge the current month; a poll of another month changes nothing they look at.
+  const current = values.month === undefined || values.month === service.month().key;
+  const raised = current ? (await service.evaluateAlerts()).map(({ key: _key, snoozeKey: _snoozeKey, ...alert }) => ({ ...alert, snoozedUntil: null })) : [];
   const overview = await service.overview(values.month);
   warnAbout(service);
-  const shown = values.provider ? { ...overview, accounts: overview.accounts.filter((account) => account.provider === values.provider) } : overview;
-  out(values.json ? overviewJson(shown) : renderOverview(shown));
+  const filtered = values.provider ? { ...overview, accounts: overview.accounts.filter((account) => account.provider === values.provider) } : overview;
+  // `alerts` of poll lists what this poll raised (the contract); `status` lists the stored history.
+  const shown = { ...filtered, alerts: raised };
+  out(values.json ? overviewJson(shown) : renderOverview(shown) + raised.map(renderAlert).join(''));
   return 0;
 }
 
@@ -88,11 +96,11 @@ async function accounts(argv: string[]): Promise<number> {
     return 0;
   }
   const usage = `spendbar accounts ${action ?? 'add|list|remove'} PROVIDER [--account NAME]${action === 'add' ? ' [--set KEY=VALUE]...' : ''}`;
-  const { values, positionals } = parse(rest, { account: { type: 'string' }, set: { type: 'string', multiple: true } }, usage);
+  const { values, positionals } = parse(rest, { account: { type: 'string' }, set: { type: 'string', multiple: true }, threshold: { type: 'string', multiple: true } }, usage);
   const [provider] = positionals;
   if (!provider || positionals.length > 1) throw new UsageError(`Usage: ${usage}`);
   if (action === 'add') {
-    const config = await service.addAccount(provider, values.account ?? DEFAULT_ACCOUNT, keyValues(values.set));
+    const config = await service.addAccount(provider, values.account ?? DEFAULT_ACCOUNT, keyValues(values.set), thresholdValues(values.threshold));
     out(`Added ${config.id}.\n`);
     return 0;
   }
@@ -102,6 +110,20 @@ async function accounts(argv: string[]): Promise<number> {
     return 0;
   }
   throw new UsageError(`Unknown accounts command "${action ?? ''}".\n${USAGE}`);
+}
+
+/** `--threshold lowBalance=10 --threshold lowRunwayDays=7`: checked against the contract's schema. */
+function thresholdValues(pairs: string[] | undefined): Thresholds {
+  const hint = 'use lowBalance=AMOUNT, lowRunwayDays=DAYS or monthlyBudget=AMOUNT';
+  if (pairs?.some((pair) => !pair.includes('='))) throw new UsageError(`--threshold needs KEY=VALUE: ${hint}.`);
+  const raw: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(keyValues(pairs))) raw[name] = name === 'lowRunwayDays' ? Number(value) : value;
+  const parsed = thresholdsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`--threshold ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'} (${hint}).`, 'threshold');
+  }
+  return parsed.data;
 }
 
 async function keys(argv: string[]): Promise<number> {
@@ -200,6 +222,8 @@ export async function main(argv: string[]): Promise<number> {
         return await importUsage(rest, openService(), out);
       case 'serve':
         return await serve(rest);
+      case 'watch':
+        return await watch(rest, out);
       case undefined:
       case 'help':
       case '--help':

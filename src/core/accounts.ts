@@ -63,7 +63,9 @@ export function resolveAccounts(configs: readonly AccountConfig[], entries: read
       name: config.name,
       settings: config.settings,
       intervalMs: Math.max(config.intervalMinutes ? config.intervalMinutes * 60_000 : provider.refresh.defaultMs, provider.refresh.minimumMs),
-      implicit: false,
+      // `accounts add openrouter --account env --threshold lowBalance=10` gives the env account thresholds
+      // or settings; it still reads its key from the environment, like the implicit one.
+      implicit: config.name === ENV_ACCOUNT && provider.kind === 'api' && !NEVER_IMPLICIT.has(provider.id),
       thresholds: config.thresholds ?? {},
     });
   }

@@ -81,6 +81,13 @@ export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks)
       if (request.launchAtLogin !== undefined) hooks.applyLaunchAtLogin?.(saved.launchAtLogin);
       return { ...saved, launchAtLoginAvailable: hooks.launchAtLoginAvailable };
     },
+    getAlertSettings: async () => service.alertSettings(),
+    setAlertSettings: async (request) => service.setAlertSettings(request),
+    snoozeAlert: async (request) => {
+      const snoozedUntil = await service.snoozeAlert(request.id, request.until);
+      hooks.changed();
+      return { snoozedUntil };
+    },
   };
 
   const api = {} as Record<ApiName, (request: unknown) => Promise<unknown>>;

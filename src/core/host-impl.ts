@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import type { Overview } from '../shared/api.js';
 import { createApiHandlers } from './api-handlers.js';
 import { createDemoDataDir } from './demo.js';
-import type { OpenHostOptions, SpendbarHost } from './host.js';
+import type { HostAlert, OpenHostOptions, SpendbarHost } from './host.js';
 import { createHttpClient } from './http/http-client.js';
 import { Scheduler, realClock } from './scheduler/scheduler.js';
 import { KeychainSecretStore, MemorySecretStore } from './secrets/secret-store.js';
@@ -23,6 +23,23 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
     if (listeners.size === 0) return;
     void service.overview().then((overview) => listeners.forEach((listener) => listener(overview)));
   };
+  const alertListeners = new Set<(alert: HostAlert) => void>();
+  // One evaluation at a time: two overlapping ones would read the same state and could both notify.
+  let evaluating: Promise<void> = Promise.resolve();
+  const evaluateAlerts = () => {
+    evaluating = evaluating.then(async () => {
+      if (demo) return;
+      try {
+        for (const { key: _key, snoozeKey: _snoozeKey, ...alert } of await service.evaluateAlerts()) {
+          alertListeners.forEach((listener) => listener({ ...alert, snoozedUntil: null }));
+        }
+      } catch (error) {
+        console.error('Spendbar: alerts could not be evaluated:', error);
+      }
+    });
+    return evaluating;
+  };
+  let alertTimer: NodeJS.Timeout | undefined;
   const scheduler = new Scheduler({
     clock: realClock,
     accounts: () =>
@@ -35,6 +52,8 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
     // All accounts due in one cycle go to the service together, which polls them in parallel.
     poll: async (ids) => {
       const outcomes = await service.poll({ accountIds: ids }, changed);
+      // Decided before the overview goes out, so the popover's history already lists what is notified.
+      await evaluateAlerts();
       changed();
       return outcomes;
     },
@@ -50,9 +69,17 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
       launchAtLoginAvailable: options.launchAtLogin !== undefined,
       applyLaunchAtLogin: options.launchAtLogin,
     }),
-    start: () => scheduler.start(),
+    start: () => {
+      scheduler.start();
+      // Releases alerts held for quiet hours even when no account is due for hours (AWS: twice a day).
+      alertTimer ??= setInterval(() => void evaluateAlerts().then(changed), 15 * 60_000).unref();
+    },
     pause: () => scheduler.pause(),
     resume: () => scheduler.resume(),
+    onAlert(listener) {
+      alertListeners.add(listener);
+      return () => alertListeners.delete(listener);
+    },
     onOverview(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -62,7 +89,9 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
     },
     async close() {
       scheduler.stop();
+      clearInterval(alertTimer);
       await scheduler.idle();
+      await evaluating;
       if (demo) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -5,6 +5,9 @@
  */
 import type { Overview, SpendbarApi } from '../shared/api.js';
 
+/** One alert as the Overview lists it; `accountId` is null for an overall budget. */
+export type HostAlert = Overview['alerts'][number];
+
 export interface OpenHostOptions {
   /** Folder holding settings.json and history/ (see data-dir.ts for the default). */
   dataDir: string;
@@ -26,6 +29,11 @@ export interface SpendbarHost {
   resume(): void;
   /** Called after every change of what the overview would show (a poll finished, an entry added). */
   onOverview(listener: (overview: Overview) => void): () => void;
+  /**
+   * Called once per alert to notify now (a native notification, a terminal line). Alerts are decided
+   * after each poll cycle, and every 15 minutes so alerts held for quiet hours go out when they end.
+   */
+  onAlert(listener: (alert: HostAlert) => void): () => void;
   /** Problems with the app's own files or keychain that the user must be told about. */
   readonly warnings: readonly string[];
   close(): Promise<void>;

@@ -11,6 +11,8 @@ import type { Confidence, Figure, Snapshot } from './model/snapshot.js';
 import type { LedgerEntry } from './store/entries-store.js';
 import { snapshotFromJson, type MonthFile } from './store/history-store.js';
 import type { TrackedRecord } from './tracked/tracked-store.js';
+import type { DetectedTopUp } from './alerts/alert-model.js';
+import { runwayView } from './alerts/runway-view.js';
 
 export interface AccountData {
   readonly account: Account;
@@ -37,10 +39,14 @@ export interface OverviewInput {
   readonly warnings: readonly string[];
   readonly demo: boolean;
   readonly polling: boolean;
+  /** The alert history, newest first (alerts.json). */
+  readonly alerts?: Overview['alerts'];
+  /** Balance rises the alert engine recorded as top-ups, newest first. */
+  readonly topUps?: readonly DetectedTopUp[];
 }
 
 export function buildOverview(input: OverviewInput): Overview {
-  const views = input.accounts.map((data) => accountView(data, input.month));
+  const views = input.accounts.map((data) => accountView(data, input.month, input.now, input.topUps ?? []));
   const parts = input.accounts.flatMap((data) => monthToDateParts(data, input.month));
   return {
     month: input.month,
@@ -50,7 +56,7 @@ export function buildOverview(input: OverviewInput): Overview {
     accounts: views,
     warnings: [...input.warnings],
     polling: input.polling,
-    alerts: [],
+    alerts: [...(input.alerts ?? [])],
   };
 }
 
@@ -58,7 +64,7 @@ function dto(figure: Figure): MoneyDto {
   return { amount: formatAmount(figure.money.amount), currency: figure.money.currency, confidence: figure.confidence };
 }
 
-function accountView(data: AccountData, month: string): AccountView {
+function accountView(data: AccountData, month: string, now: Date, topUps: readonly DetectedTopUp[]): AccountView {
   const { account } = data;
   const manual = account.provider.kind === 'manual';
   const snapshot: Snapshot | undefined = data.monthFile?.lastGood ? snapshotFromJson(data.monthFile.lastGood) : undefined;
@@ -103,11 +109,11 @@ function accountView(data: AccountData, month: string): AccountView {
     })),
     usage: [...(snapshot?.usage ?? []).map((item) => ({ ...item, source: 'official' as const })), ...trackedUsage(data.tracked)],
     forecast: snapshot?.forecast ? dto(snapshot.forecast) : null,
-    runway: null,
+    runway: runwayView(data, balances[0], now),
     balanceHistory: (data.monthFile?.balances ?? []).map((point) => ({ at: point.at, amount: point.amount, currency: point.currency })),
     updatedAt: snapshot?.fetchedAt ?? null,
     error,
-    notes: [...(snapshot?.notes ?? []), ...trackedNotes(data, month), ...pollingCostNote(account)],
+    notes: [...(snapshot?.notes ?? []), ...trackedNotes(data, month), ...topUpNote(account.id, month, topUps), ...pollingCostNote(account)],
     manual,
   };
 }
@@ -228,4 +234,10 @@ function pollingCostNote(account: Account): string[] {
   const hours = account.intervalMs / 3_600_000;
   const every = hours >= 1 ? `${Number(hours.toFixed(1))} h` : `${Math.round(account.intervalMs / 60_000)} min`;
   return [`Polling costs about ${formatAmount(monthly)} ${cost.currency} a month at one refresh every ${every} (${cost.amount} ${cost.currency} per refresh), plus manual refreshes.`];
+}
+
+/** The latest top-up the alert engine saw this month: the balance rose, and that is not negative spend. */
+function topUpNote(accountId: string, month: string, topUps: readonly DetectedTopUp[]): string[] {
+  const latest = topUps.find((topUp) => topUp.accountId === accountId && topUp.at.startsWith(month));
+  return latest ? [`Top-up detected ${latest.at.slice(0, 10)}: +${latest.amount} ${latest.currency} (payment or auto-recharge; not counted as spend).`] : [];
 }

@@ -21,6 +21,8 @@ import type { UsageInput } from './tracked/usage-input.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import { EntriesStore } from './store/entries-store.js';
 import { withLock } from './store/files.js';
+import { AlertCenter, type AlertSettingsChange } from './alerts/alert-center.js';
+import type { AlertSettings, RaisedAlert } from './alerts/alert-model.js';
 import { HistoryStore, snapshotFromJson, type MonthFile } from './store/history-store.js';
 import { SettingsStore, type AccountConfig, type StoredPreferences } from './store/settings-store.js';
 import type { PollOutcome } from './scheduler/scheduler.js';
@@ -51,6 +53,7 @@ export class SpendbarService {
   private readonly entries: EntriesStore;
   private readonly history: HistoryStore;
   private readonly tracked: TrackedStore;
+  private readonly alertCenter: AlertCenter;
   private readonly env: NodeJS.ProcessEnv;
   private readonly now: () => Date;
   private readonly inFlight = new Set<string>();
@@ -63,6 +66,7 @@ export class SpendbarService {
     this.entries = new EntriesStore(options.dataDir, warn);
     this.history = new HistoryStore(options.dataDir, warn);
     this.tracked = new TrackedStore(options.dataDir, warn);
+    this.alertCenter = new AlertCenter(options.dataDir, warn, () => this.now());
     this.env = options.env ?? process.env;
     this.now = options.now ?? (() => new Date());
     // Reading once at start moves a corrupt ledger aside now, so the user hears about it at once.
@@ -90,7 +94,8 @@ export class SpendbarService {
 
   // ---- accounts and keys -------------------------------------------------------------------------
 
-  async addAccount(providerId: string, name = DEFAULT_ACCOUNT, settings: Record<string, string> = {}): Promise<AccountConfig> {
+  /** `thresholds` are merged into the account's existing ones (the CLI's --threshold). */
+  async addAccount(providerId: string, name = DEFAULT_ACCOUNT, settings: Record<string, string> = {}, thresholds: Thresholds = {}): Promise<AccountConfig> {
     const provider = requireProvider(providerId);
     const accountName = validateAccountName(name);
     if (settings.baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(settings.baseUrl)) {
@@ -100,7 +105,8 @@ export class SpendbarService {
     await withLock(this.options.dataDir, () => {
       const others = this.settings.accounts().filter((existing) => existing.id !== config.id);
       const previous = this.settings.accounts().find((existing) => existing.id === config.id);
-      this.settings.saveAccounts([...others, { ...previous, ...config, thresholds: previous?.thresholds ?? {}, settings: { ...previous?.settings, ...settings } }]);
+      const merged = { ...previous?.thresholds, ...validateThresholds(thresholds) };
+      this.settings.saveAccounts([...others, { ...previous, ...config, thresholds: merged, settings: { ...previous?.settings, ...settings } }]);
     });
     return config;
   }
@@ -216,7 +222,42 @@ export class SpendbarService {
         keyless: account.provider.kind === 'api' && hasNoOptionalKey(account, credentials?.values ?? {}),
       });
     }
-    return buildOverview({ month: month.key, now: this.now(), accounts: data, warnings: this.warnings, demo: this.demo, polling: this.polling });
+    return buildOverview({
+      month: month.key,
+      now: this.now(),
+      accounts: data,
+      warnings: this.warnings,
+      demo: this.demo,
+      polling: this.polling,
+      alerts: this.alertCenter.recent(),
+      topUps: this.alertCenter.topUps(),
+    });
+  }
+
+  // ---- alerts (decisions in alerts/decide.ts) -----------------------------------------------------
+
+  /**
+   * Decides on the figures now stored (call after a poll) and returns the alerts to notify now; the
+   * state lives in alerts.json, so a crossing already notified by another Spendbar process is not repeated.
+   */
+  async evaluateAlerts(): Promise<RaisedAlert[]> {
+    if (this.demo) return [];
+    const overview = await this.overview();
+    const thresholds = new Map(this.accounts().map((account) => [account.id, account.thresholds]));
+    const decision = await this.alertCenter.evaluate(overview, (id) => thresholds.get(id), this.settings.preferences().monthlyBudget);
+    return decision.deliver;
+  }
+
+  alertSettings(): AlertSettings {
+    return this.alertCenter.settings();
+  }
+
+  setAlertSettings(changes: AlertSettingsChange): Promise<AlertSettings> {
+    return this.alertCenter.updateSettings(changes);
+  }
+
+  snoozeAlert(id: string, until: string): Promise<string | null> {
+    return this.alertCenter.snooze(id, until);
   }
 
   listEntries(): LedgerEntryDto[] {

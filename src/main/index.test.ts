@@ -118,6 +118,8 @@ const fake = await vi.hoisted(async () => {
       },
       shell: { openExternal: vi.fn(async () => undefined) },
       dialog: { showErrorBox: (title: string, message: string) => console.error(title, message) },
+      // A demo host raises no alerts; notifications.test.ts covers what a notification does.
+      Notification: Object.assign(class {}, { isSupported: () => false }),
     },
   };
 });

@@ -7,10 +7,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { app, dialog, ipcMain, net, powerMonitor, session } from 'electron';
+import { app, dialog, ipcMain, net, Notification, powerMonitor, session } from 'electron';
 import { openHost } from '../core/host.js';
 import { overviewChannel } from '../shared/ipc-channels.js';
 import { registerApiHandlers } from './ipc.js';
+import { createNotifier } from './notifications.js';
 import { createPopover } from './popover-window.js';
 import { watchPowerAndNetwork } from './power.js';
 import { APP_RENDERER_URL, CONTENT_SECURITY_POLICY, DEV_SERVER_CONTENT_SECURITY_POLICY } from './renderer-policy.js';
@@ -71,6 +72,8 @@ async function start(): Promise<void> {
     tray.update(overview);
     popover.send(overviewChannel, overview);
   });
+  // A click opens the popover, whose alert history lists the alert (focusing its account: not yet).
+  const stopAlerts = host.onAlert(createNotifier({ Notification, onClick: () => popover.show(tray.bounds()) }));
   const stopWatching = watchPowerAndNetwork({ host, powerMonitor, isOnline: () => net.isOnline() });
   host.start();
   host.api
@@ -89,6 +92,7 @@ async function start(): Promise<void> {
     if (closing) return;
     closing = true;
     stopWatching();
+    stopAlerts();
     stopOverviews();
     stopIpc();
     host

@@ -113,10 +113,27 @@ export const overviewSchema = z.object({
       title: z.string(),
       body: z.string(),
       raisedAt: z.string(),
+      /** Set while the user has muted this alert's rule (snoozeAlert); new crossings are not notified. */
+      snoozedUntil: z.string().nullable().optional(),
     }),
   ),
 });
 export type Overview = z.infer<typeof overviewSchema>;
+
+/** Local "HH:MM" start and end; a window may span midnight (22:00-07:00). */
+export const quietHoursSchema = z
+  .object({ start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM'), end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM') })
+  .strict();
+
+export const alertSettingsDtoSchema = z.object({
+  /** Alerts decided in this window are delivered after it, or dropped if resolved by then; null: none. */
+  quietHours: quietHoursSchema.nullable(),
+  /** Official and estimated spend may differ by this percentage before a reconciliation alert… */
+  reconciliationPercent: z.number().min(1).max(1000),
+  /** …and by more than this amount (decimal string, in the account's currency). */
+  reconciliationFloor: z.string(),
+});
+export type AlertSettingsDto = z.infer<typeof alertSettingsDtoSchema>;
 
 export const entryKindSchema = z.enum(['spend', 'topup', 'balance']);
 export type EntryKind = z.infer<typeof entryKindSchema>;
@@ -272,6 +289,13 @@ export const apiContract = {
   setPreferences: {
     request: z.object({ launchAtLogin: z.boolean().optional(), monthlyBudget: z.record(z.string(), z.string()).optional() }).strict(),
     response: preferencesSchema,
+  },
+  getAlertSettings: { request: empty, response: alertSettingsDtoSchema },
+  setAlertSettings: { request: alertSettingsDtoSchema.partial().strict(), response: alertSettingsDtoSchema },
+  /** Mutes the rule behind one alert of Overview.alerts until a time (ISO); a past time lifts the snooze. */
+  snoozeAlert: {
+    request: z.object({ id: z.string().min(1), until: z.string() }).strict(),
+    response: z.object({ snoozedUntil: z.string().nullable() }),
   },
 } as const;
 

@@ -23,6 +23,9 @@ const callNames = {
   removeAccount: true,
   getPreferences: true,
   setPreferences: true,
+  getAlertSettings: true,
+  setAlertSettings: true,
+  snoozeAlert: true,
 } as const satisfies Record<ApiName, true>;
 
 /** The API calls served over IPC: exactly the names of `apiContract`. */

@@ -4,11 +4,8 @@
  * decimal strings in the state, so the file round-trips without floats.
  */
 import { z } from 'zod';
+import { quietHoursSchema, type AlertSettingsDto } from '../../shared/api.js';
 
-/** "HH:MM" in the user's local time. */
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, for example 22:00');
-
-export const quietHoursSchema = z.object({ start: clockTime, end: clockTime }).strict();
 export type QuietHours = z.infer<typeof quietHoursSchema>;
 
 export const alertSettingsSchema = z.object({
@@ -19,7 +16,7 @@ export const alertSettingsSchema = z.object({
   /** ...and by at least this amount in the account's currency, so cents never trigger it. */
   reconciliationFloor: z.string().regex(/^\d+(\.\d+)?$/).default('1.00'),
 });
-export type AlertSettings = z.infer<typeof alertSettingsSchema>;
+export type AlertSettings = z.infer<typeof alertSettingsSchema> & AlertSettingsDto;
 export const defaultAlertSettings: AlertSettings = alertSettingsSchema.parse({});
 
 /** What is shown and notified: the Overview's alert item. */

@@ -3,7 +3,7 @@
  * projection (the provider's forecast, else linear by day of month) exceeds the budget. Every key carries
  * the month, so a new month starts with all budget alerts armed; within a month each fires at most once.
  */
-import { Dec } from '../model/money.js';
+import type { Dec } from '../model/money.js';
 import { parseMonth } from '../model/billing-month.js';
 import { show, type Amount } from './facts.js';
 import type { Observation } from './rules.js';
