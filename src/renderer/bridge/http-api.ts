@@ -1,7 +1,7 @@
 /**
  * window.spendbar for the browser, when the popover is served by `spendbar serve`: every call is
  * `POST /api/<name>` with the request as JSON and the serve token as a Bearer header. Overviews are
- * polled (HTTP has no push here), only while the page is visible.
+ * polled (HTTP has no push here), only while the page is visible, and more often during a Refresh.
  */
 import { apiContract, apiErrorSchema, apiNames, type ApiName, type SpendbarApi } from '../../shared/api';
 import { ApiCallError } from '../errors';
