@@ -23,6 +23,9 @@ export function AlertHistory() {
               </time>
             </div>
             {alert.body && <p className="alert-body">{alert.body}</p>}
+            {alert.snoozedUntil && Date.parse(alert.snoozedUntil) > now && (
+              <p className="alert-body">Snoozed until {formatClockTime(alert.snoozedUntil, now, userLocale())}</p>
+            )}
           </li>
         ))}
       </ul>
