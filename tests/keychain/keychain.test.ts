@@ -3,13 +3,14 @@
  * Keys go in through stdin, come out only as an Authorization header to the provider, and never land
  * in a file. Without a keychain the user gets a plain message and nothing is stored anywhere.
  */
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeychainSecretStore } from '../../src/core/secrets/secret-store.js';
 import { startOpenRouterFake, type OpenRouterFake } from '../fakes/openrouter-fake.js';
-import { runCli, tempDataDir } from '../helpers/cli.js';
+import { repoRoot, runCli, tempDataDir } from '../helpers/cli.js';
 
 let fake: OpenRouterFake;
 beforeAll(async () => {
@@ -79,5 +80,21 @@ describe('Secret Service keychain', () => {
     expect(result.stderr).toMatch(/No keychain is available.*gnome-keyring/);
     expect(result.stderr).not.toContain(key);
     expect(filesContain(dataDir, key)).toBe(false);
+  });
+
+  it('does not pretend to store a key after a read when no Secret Service is running', async () => {
+    // A fresh process on a bus that does not exist: read first (as the overview does), then write.
+    const script = `
+      const { KeychainSecretStore } = await import(${JSON.stringify(join(repoRoot, 'out', 'node', 'core', 'secrets', 'secret-store.js'))});
+      const store = new KeychainSecretStore('spendbar-test');
+      let read = 'ok';
+      try { await store.get('x:y', 'apiKey'); } catch (error) { read = error.name; }
+      try { await store.set('x:y', 'apiKey', 'value-12345'); console.log(read, 'stored'); } catch (error) { console.log(read, error.name); }
+    `;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/spendbar-bus' },
+      encoding: 'utf8',
+    });
+    expect(result.stdout.trim()).toBe('KeychainUnavailableError KeychainUnavailableError');
   });
 });

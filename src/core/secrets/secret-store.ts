@@ -3,7 +3,7 @@
  * through @napi-rs/keyring, under service "spendbar". There is deliberately no plaintext fallback: when
  * no keychain is reachable the user is told what to install or unlock.
  */
-import { Entry } from '@napi-rs/keyring';
+import { Entry, type EntryOptions } from '@napi-rs/keyring';
 
 export const KEYCHAIN_SERVICE = 'spendbar';
 
@@ -29,6 +29,13 @@ export function keychainAdvice(platform: NodeJS.Platform = process.platform): st
   return 'Windows Credential Manager could not be opened: sign in to your Windows account and try again.';
 }
 
+/**
+ * On Linux the library's default also uses the kernel keyring as a cache: without a Secret Service, a
+ * read followed by a write "succeeds" into that per-session cache and the key is gone after a restart.
+ * Pinning the Secret Service makes a missing keychain an error the user sees.
+ */
+const entryOptions: EntryOptions = { linux: { store: 'secret-service' } };
+
 /** Entry name inside the service: one per account and credential, e.g. "openai:work/apiKey". */
 function entryName(accountId: string, name: string): string {
   return `${accountId}/${name}`;
@@ -38,16 +45,16 @@ export class KeychainSecretStore implements SecretStore {
   constructor(private readonly service = KEYCHAIN_SERVICE) {}
 
   async get(accountId: string, name: string): Promise<string | undefined> {
-    return this.guard(() => new Entry(this.service, entryName(accountId, name)).getPassword() ?? undefined);
+    return this.guard(() => new Entry(this.service, entryName(accountId, name), entryOptions).getPassword() ?? undefined);
   }
 
   async set(accountId: string, name: string, value: string): Promise<void> {
     if (value.trim() === '') throw new Error('The key is empty: paste the key and try again.');
-    this.guard(() => new Entry(this.service, entryName(accountId, name)).setPassword(value));
+    this.guard(() => new Entry(this.service, entryName(accountId, name), entryOptions).setPassword(value));
   }
 
   async delete(accountId: string, name: string): Promise<boolean> {
-    return this.guard(() => new Entry(this.service, entryName(accountId, name)).deletePassword());
+    return this.guard(() => new Entry(this.service, entryName(accountId, name), entryOptions).deletePassword());
   }
 
   private guard<T>(operation: () => T): T {
