@@ -15,8 +15,8 @@ interface DemoAccount {
   balance?: string;
   currency?: string;
   spendLimit?: string;
-  /** Daily spend grows a little each day so charts have a shape. */
-  dailyBase?: number;
+  /** Whether the provider reports spend per day (the month-to-date is then spread over the days). */
+  daily?: boolean;
   error?: { kind: string; message: string };
   notes?: string[];
   breakdown?: { dimension: string; label: string; amount: string }[];
@@ -29,7 +29,7 @@ const demoAccounts: DemoAccount[] = [
   {
     provider: 'openai',
     monthToDate: '184.32',
-    dailyBase: 8.1,
+    daily: true,
     spendLimit: '500.00',
     breakdown: [
       { dimension: 'line_item', label: 'gpt-5, input', amount: '71.20' },
@@ -45,7 +45,7 @@ const demoAccounts: DemoAccount[] = [
   {
     provider: 'anthropic',
     monthToDate: '96.40',
-    dailyBase: 4.3,
+    daily: true,
     breakdown: [
       { dimension: 'model', label: 'claude-sonnet-4-5', amount: '81.15' },
       { dimension: 'model', label: 'claude-haiku-4-5', amount: '15.25' },
@@ -54,8 +54,18 @@ const demoAccounts: DemoAccount[] = [
   { provider: 'openrouter', monthToDate: '12.50', balance: '74.75', balanceWeekAgo: '83.40', spendLimit: '50.00' },
   { provider: 'deepseek', balance: '41.20', currency: 'CNY' },
   { provider: 'xai', monthToDate: '7.85', balance: '17.15', error: { kind: 'network', message: 'xAI could not be reached. Check the network (or proxy) and try again.' } },
-  { provider: 'aws', monthToDate: '63.02', dailyBase: 2.9 },
+  { provider: 'aws', monthToDate: '63.02', daily: true },
 ];
+
+/** Splits a month-to-date over the days so far, unevenly so charts have a shape, adding up to the cent. */
+function spreadOverDays(monthToDate: string, days: number, month: string, currency: string) {
+  const totalCents = Math.round(Number(monthToDate) * 100);
+  const weights = Array.from({ length: days }, (_, index) => 6 + ((index * 7) % 9));
+  const weightSum = weights.reduce((sum, weight) => sum + weight, 0);
+  const cents = weights.map((weight) => Math.floor((totalCents * weight) / weightSum));
+  cents[days - 1]! += totalCents - cents.reduce((sum, value) => sum + value, 0);
+  return cents.map((value, index) => ({ date: `${month}-${String(index + 1).padStart(2, '0')}`, amount: (value / 100).toFixed(2), currency }));
+}
 
 export function createDemoDataDir(now: Date): string {
   const dir = mkdtempSync(join(tmpdir(), 'spendbar-demo-'));
@@ -69,14 +79,7 @@ export function createDemoDataDir(now: Date): string {
   for (const demo of accounts) {
     const currency = demo.currency ?? 'USD';
     const figure = (amount: string | undefined) => amount && { amount, currency, confidence: 'official' };
-    const days = now.getUTCDate();
-    const dailySpend = demo.dailyBase
-      ? Array.from({ length: days }, (_, index) => ({
-          date: `${month.key}-${String(index + 1).padStart(2, '0')}`,
-          amount: (demo.dailyBase! * (0.6 + ((index * 7) % 9) / 10)).toFixed(2),
-          currency,
-        }))
-      : undefined;
+    const dailySpend = demo.daily && demo.monthToDate ? spreadOverDays(demo.monthToDate, now.getUTCDate(), month.key, currency) : undefined;
     const staleAt = new Date(now.getTime() - 3 * 3_600_000).toISOString();
     writeJsonAtomic(join(dir, 'history', `${demo.provider}--demo`, `${month.key}.json`), {
       version: 1,

@@ -21,6 +21,8 @@ export interface AccountData {
   /** Earlier months' files, for official spend since a known balance. */
   readonly earlierFiles: readonly MonthFile[];
   readonly entries: readonly LedgerEntry[];
+  /** A poll of this account is running now. */
+  readonly polling?: boolean;
   /** Usage the user fed in for this month (track / import), with estimated costs. */
   readonly tracked: readonly TrackedRecord[];
   /** Set when the account cannot be polled for lack of a credential. */
@@ -112,6 +114,8 @@ function accountView(data: AccountData, month: string, now: Date, topUps: readon
     runway: runwayView(data, balances[0], now),
     balanceHistory: (data.monthFile?.balances ?? []).map((point) => ({ at: point.at, amount: point.amount, currency: point.currency })),
     updatedAt: snapshot?.fetchedAt ?? null,
+    lastAttemptAt: data.monthFile?.lastAttempt?.at ?? null,
+    polling: data.polling ?? false,
     error,
     notes: [...(snapshot?.notes ?? []), ...trackedNotes(data, month), ...topUpNote(account.id, month, topUps), ...pollingCostNote(account)],
     manual,

@@ -218,6 +218,7 @@ export class SpendbarService {
         earlierFiles: earlier,
         entries: entries.filter((entry) => entry.provider === account.provider.id && entry.account === account.name),
         tracked: tracked.filter((record) => record.provider === account.provider.id && record.account === account.name),
+        polling: this.inFlight.has(account.id),
         missingCredential: credentials?.missing,
         keyless: account.provider.kind === 'api' && hasNoOptionalKey(account, credentials?.values ?? {}),
       });

@@ -21,6 +21,8 @@ export function makeAccount(overrides: Partial<AccountView> = {}): AccountView {
     runway: null,
     balanceHistory: [],
     updatedAt: '2026-11-21T10:00:00.000Z',
+    lastAttemptAt: '2026-11-21T10:00:00.000Z',
+    polling: false,
     error: null,
     notes: [],
     manual: false,

@@ -81,6 +81,9 @@ export const accountViewSchema = z.object({
   /** Balance points over time (this month), for the detail view. */
   balanceHistory: z.array(z.object({ at: z.string(), amount: z.string(), currency: z.string() })),
   updatedAt: z.string().nullable(),
+  /** When the last poll was tried (successful or not), and whether one is running now. */
+  lastAttemptAt: z.string().nullable(),
+  polling: z.boolean(),
   error: z.object({ kind: errorKindSchema, message: z.string() }).nullable(),
   /** Short provider-specific facts worth a line in the UI ("Key usage this month", "Credits: management key"). */
   notes: z.array(z.string()),

@@ -1,13 +1,12 @@
 /**
- * Per-account progress of a Refresh, read from successive overviews. The overview says only whether a
- * poll is under way (overview.polling), not which account is being polled, so an account counts as done
- * once anything the poll would change about it has changed: its update time, status or error.
+ * Per-account progress of a Refresh, read from successive overviews: an account counts as done once its
+ * last attempt time (or anything else a poll changes: update time, status, error) has moved on.
  */
 import type { AccountView, Overview } from '../../shared/api';
 
 /** What a poll changes about an account; compared before and during the Refresh. */
 export function pollSignature(account: AccountView): string {
-  return JSON.stringify([account.updatedAt, account.status, account.error?.message ?? null]);
+  return JSON.stringify([account.lastAttemptAt, account.updatedAt, account.status, account.error?.message ?? null]);
 }
 
 /** The accounts a Refresh polls: those with a billing API and a key. */
