@@ -106,10 +106,10 @@ export function createDemoDataDir(now: Date): string {
   }
   const today = localDate(now);
   const earlier = `${month.key}-01`;
-  const entry = (id: string, provider: string, kind: string, amount: string, date: string, note: string) => ({
+  const entry = (id: string, provider: string, kind: string, amount: string, date: string, note: string, account = 'default') => ({
     id,
     provider,
-    account: 'default',
+    account,
     kind,
     amount,
     currency: 'USD',
@@ -124,7 +124,8 @@ export function createDemoDataDir(now: Date): string {
       entry('demo-2', 'groq', 'spend', '6.40', today, 'From the console usage page'),
       entry('demo-3', 'perplexity', 'spend', '5.00', earlier, 'API credits used'),
       entry('demo-4', 'copilot', 'spend', '10.00', earlier, 'Copilot Pro seat'),
-      entry('demo-5', 'anthropic', 'balance', '250.00', earlier, 'Balance shown in the console'),
+      // Anthropic has no balance API: a known balance plus its official daily spend gives an estimate.
+      entry('demo-5', 'anthropic', 'balance', '250.00', earlier, 'Balance shown in the console', 'demo'),
     ].filter((item) => findProvider(item.provider)),
   });
   return dir;

@@ -122,6 +122,16 @@ describe('manual entries', () => {
     expect(overview.totals[0]).toMatchObject({ monthToDate: '15.70', byConfidence: { official: '12.50', manual: '3.20' } });
   });
 
+  it('measures manual burn from when the ledger starts, not from the first spend entry', async () => {
+    const spendbar = service();
+    await spendbar.addEntry({ provider: 'groq', kind: 'topup', amount: '25', date: '2026-11-01' });
+    await spendbar.addEntry({ provider: 'groq', kind: 'spend', amount: '6.40', date: '2026-11-21' });
+    const groq = (await spendbar.overview()).accounts.find((item) => item.id === 'groq:default')!;
+    // 6.40 over the last 7 days is about 1.00 a day, so 18.60 lasts about 18 days, not 2.9.
+    expect(groq.runway?.days).toBeGreaterThan(17);
+    expect(groq.runway?.days).toBeLessThan(20);
+  });
+
   it.each([
     [{ kind: 'topup', amount: '-5' }, /positive/],
     [{ kind: 'spend', amount: 'abc' }, /not an amount/],

@@ -60,5 +60,8 @@ function entrySeries(data: AccountData): SpendSeries | undefined {
       .map((record) => ({ date: dayKey(new Date(record.timestamp)), money: { amount: new Dec(record.cost!), currency: 'USD' } })),
   ];
   if (days.length === 0) return undefined;
-  return { days, coversFrom: days.reduce((first, day) => (day.date < first ? day.date : first), days[0]!.date) };
+  // The user has been keeping this ledger since their first entry of any kind (a top-up on the 1st,
+  // spend typed on the 21st): measuring burn only from the first spend would overstate it.
+  const allDates = [...days.map((day) => day.date), ...data.entries.map((entry) => entry.date)];
+  return { days, coversFrom: allDates.reduce((first, date) => (date < first ? date : first), allDates[0]!) };
 }
