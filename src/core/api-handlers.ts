@@ -58,6 +58,7 @@ export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks)
         settings: (provider.settings ?? []).map((spec) => ({ name: spec.name, label: spec.label, help: spec.help, optional: spec.optional ?? true })),
         defaultIntervalMinutes: provider.refresh.defaultMs / 60_000,
         minimumIntervalMinutes: provider.refresh.minimumMs / 60_000,
+        costPerRefresh: provider.costPerRefresh ? { ...provider.costPerRefresh } : null,
       })),
     }),
     listAccounts: async () => ({ accounts: await service.accountSummaries() }),

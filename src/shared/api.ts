@@ -178,6 +178,8 @@ export const providerInfoSchema = z.object({
   settings: z.array(z.object({ name: z.string(), label: z.string(), help: z.string(), optional: z.boolean() })),
   defaultIntervalMinutes: z.number(),
   minimumIntervalMinutes: z.number(),
+  /** What one refresh costs the user (AWS Cost Explorer charges per request); null when free. */
+  costPerRefresh: z.object({ amount: z.string(), currency: z.string() }).nullable(),
 });
 export type ProviderInfo = z.infer<typeof providerInfoSchema>;
 

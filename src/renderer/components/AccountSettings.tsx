@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AccountSummary, ProviderInfo } from '../../shared/api';
 import { errorDetails, type ErrorDetails } from '../errors';
 import { checkInterval, checkOptionalMoney, checkRunwayDays } from '../model/validation';
+import { monthlyPollingCost } from '../model/polling-cost';
 import { useSpendbar } from '../store';
 import { Field, isFieldError } from './Field';
 import { ProviderIcon } from './ProviderIcon';
@@ -89,7 +90,7 @@ export function AccountSettings({ account, provider }: { account: AccountSummary
           <form className="settings-form" onSubmit={(event) => void save(event)} aria-label={`Settings for ${name}`} noValidate>
             {provider?.keyHelp && polled && <p className="field-wide muted">{provider.keyHelp}</p>}
             {polled && (
-              <Field label="Refresh every (minutes)" error={problems.interval ?? engineFor('intervalMinutes')} hint={`At least ${provider.minimumIntervalMinutes}.`}>
+              <Field label="Refresh every (minutes)" error={problems.interval ?? engineFor('intervalMinutes')} hint={intervalHint(provider, interval)}>
                 {(props) => <input {...props} type="number" min={provider.minimumIntervalMinutes} step={1} value={interval} onChange={(event) => setIntervalText(event.target.value)} />}
               </Field>
             )}
@@ -129,4 +130,13 @@ export function AccountSettings({ account, provider }: { account: AccountSummary
       </details>
     </li>
   );
+}
+
+/** The floor, and for providers that charge per request, what this interval costs a month. */
+function intervalHint(provider: ProviderInfo, interval: string): string {
+  const floor = `At least ${provider.minimumIntervalMinutes}.`;
+  if (!provider.costPerRefresh) return floor;
+  const monthly = monthlyPollingCost(provider.costPerRefresh.amount, Number(interval));
+  const perRefresh = `${provider.costPerRefresh.amount} ${provider.costPerRefresh.currency} a refresh`;
+  return monthly === null ? `${floor} ${provider.name} charges ${perRefresh}.` : `${floor} ${provider.name} charges ${perRefresh}: about ${monthly} ${provider.costPerRefresh.currency} a month at this interval.`;
 }
