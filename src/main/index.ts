@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { app, dialog, ipcMain, net, Notification, powerMonitor, session } from 'electron';
 import { openHost } from '../core/host.js';
-import { overviewChannel } from '../shared/ipc-channels.js';
+import { focusAccountChannel, overviewChannel } from '../shared/ipc-channels.js';
 import { registerApiHandlers } from './ipc.js';
 import { createNotifier } from './notifications.js';
 import { createPopover } from './popover-window.js';
@@ -73,7 +73,16 @@ async function start(): Promise<void> {
     popover.send(overviewChannel, overview);
   });
   // A click opens the popover, whose alert history lists the alert (focusing its account: not yet).
-  const stopAlerts = host.onAlert(createNotifier({ Notification, onClick: () => popover.show(tray.bounds()) }));
+  const stopAlerts = host.onAlert(
+    createNotifier({
+      Notification,
+      onClick: (alert) => {
+        popover.show(tray.bounds());
+        // An overall budget alert has no account: the popover then simply opens on its list.
+        if (alert.accountId) popover.send(focusAccountChannel, alert.accountId);
+      },
+    }),
+  );
   const stopWatching = watchPowerAndNetwork({ host, powerMonitor, isOnline: () => net.isOnline() });
   host.start();
   host.api

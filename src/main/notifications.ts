@@ -1,6 +1,5 @@
 /**
- * Native notifications for the host's alerts. A click opens the popover, whose alert history lists the
- * alert; the popover does not yet scroll to the alert's account (the renderer has no message for that).
+ * Native notifications for the host's alerts. A click opens the popover on the alert's account.
  * Electron's Notification class comes in as a parameter, so this is unit-tested with a fake.
  */
 import type { NotificationConstructorOptions } from 'electron';

@@ -5,7 +5,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiName, ApiRequest, ApiResponse, Overview, SpendbarApi } from '../shared/api.js';
-import { apiChannel, ipcCallNames, overviewChannel, type IpcResult, type SpendbarBridge } from '../shared/ipc-channels.js';
+import { apiChannel, focusAccountChannel, ipcCallNames, overviewChannel, type IpcResult, type SpendbarBridge } from '../shared/ipc-channels.js';
 
 function callOf<N extends ApiName>(name: N) {
   return async (request: ApiRequest<N>): Promise<ApiResponse<N>> => {
@@ -28,6 +28,15 @@ const bridge: SpendbarBridge = {
     ipcRenderer.on(overviewChannel, relay);
     return () => {
       ipcRenderer.removeListener(overviewChannel, relay);
+    };
+  },
+  onFocusAccount(listener) {
+    const relay = (_event: IpcRendererEvent, accountId: unknown) => {
+      if (typeof accountId === 'string') listener(accountId);
+    };
+    ipcRenderer.on(focusAccountChannel, relay);
+    return () => {
+      ipcRenderer.removeListener(focusAccountChannel, relay);
     };
   },
 };

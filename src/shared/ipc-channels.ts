@@ -41,6 +41,9 @@ export function apiChannel(name: ApiName): ApiChannel {
 /** Main pushes each new Overview to the popover on this channel. */
 export const overviewChannel = 'spendbar:overview';
 
+/** Main asks the popover to open an account's detail (a notification about it was clicked). */
+export const focusAccountChannel = 'spendbar:focus-account';
+
 /**
  * What an API handler answers over IPC. Failures travel as data rather than as a thrown error, because
  * Electron prefixes thrown messages with "Error invoking remote method …"; the preload turns them into
@@ -52,4 +55,6 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 export type SpendbarBridge = SpendbarApi & {
   /** Calls `listener` with each new Overview until the returned function is called. IPC never fails here. */
   onOverview(listener: (overview: Overview) => void, onError?: (error: Error) => void): () => void;
+  /** Electron only: calls `listener` with an account id when a notification about it is clicked. */
+  onFocusAccount?(listener: (accountId: string) => void): () => void;
 };
