@@ -8,6 +8,8 @@ import type { Overview } from '../shared/api';
 import type { SpendbarBridge } from './bridge/types';
 import { errorMessage as message } from './errors';
 import { baselineOf } from './model/refresh-progress';
+import { hostNotifies, type PageNotifier } from './notifications';
+import { createAlertsSlice, type AlertsSlice } from './store-alerts';
 import { createEntriesSlice, type EntriesSlice } from './store-entries';
 import { createSettingsSlice, type SettingsSlice } from './store-settings';
 
@@ -45,18 +47,25 @@ export interface CoreSlice {
   home(returnFocus?: string): void;
 }
 
-export type SpendbarState = CoreSlice & EntriesSlice & SettingsSlice;
+export type SpendbarState = CoreSlice & EntriesSlice & SettingsSlice & AlertsSlice;
 export type SpendbarStore = StoreApi<SpendbarState>;
 export type SetState = StoreApi<SpendbarState>['setState'];
 export type GetState = StoreApi<SpendbarState>['getState'];
 
-export function createSpendbarStore(api: SpendbarBridge): SpendbarStore {
+export interface StoreOptions {
+  /** Who raises desktop notifications for new alerts; by default the host does (Electron), never the page. */
+  notifier?: PageNotifier;
+  now?: () => number;
+}
+
+export function createSpendbarStore(api: SpendbarBridge, options: StoreOptions = {}): SpendbarStore {
   return createStore<SpendbarState>()((set, get) => {
     /** Poll answers and Refresh answers can cross; an older overview never replaces a newer one. */
     const acceptOverview = (overview: Overview) => {
       const current = get().overview;
       if (current && Date.parse(overview.generatedAt) < Date.parse(current.generatedAt)) return;
       set({ overview, overviewError: null });
+      get().deliverAlerts(overview);
     };
 
     const reloadOverview = async () => {
@@ -70,6 +79,7 @@ export function createSpendbarStore(api: SpendbarBridge): SpendbarStore {
     return {
       ...createEntriesSlice(api, set, get, reloadOverview),
       ...createSettingsSlice(api, set, get, reloadOverview),
+      ...createAlertsSlice(api, set, get, reloadOverview, { notifier: options.notifier ?? hostNotifies, now: options.now ?? Date.now }),
       overview: null,
       overviewError: null,
       refreshing: false,
@@ -80,10 +90,14 @@ export function createSpendbarStore(api: SpendbarBridge): SpendbarStore {
 
       start() {
         const stop = api.onOverview(acceptOverview, (error) => set({ overviewError: error.message }));
+        const stopFocus = api.onFocusAccount?.((accountId) => get().focusAccount(accountId));
         void reloadOverview();
         void get().reloadEntries();
         void get().loadSettings();
-        return stop;
+        return () => {
+          stop();
+          stopFocus?.();
+        };
       },
 
       async refresh() {

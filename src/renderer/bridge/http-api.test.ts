@@ -34,6 +34,8 @@ describe('createHttpApi', () => {
     expect(calls[0]?.init.method).toBe('POST');
     expect(new Headers(calls[0]?.init.headers).get('Authorization')).toBe('Bearer secret');
     expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ provider: 'groq', kind: 'spend', amount: '3.20' });
+    // Only this bridge lets the page raise web notifications itself (main.tsx); Electron's preload has no flag.
+    expect(api.inBrowser).toBe(true);
   });
 
   it("throws the server's message and field for a rejected request", async () => {

@@ -122,7 +122,7 @@ export function createHttpApi(options: HttpApiOptions): SpendbarBridge {
     };
   }
 
-  return { ...api, refresh, onOverview };
+  return { ...api, refresh, onOverview, inBrowser: true };
 }
 
 const documentVisibility: Visibility = {

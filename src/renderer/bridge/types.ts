@@ -1,6 +1,7 @@
 /**
  * What the renderer expects on `window.spendbar`: the shared API contract plus a way to hear about new
- * overviews. Electron's preload pushes them; the browser bridge polls for them. The renderer cannot tell.
+ * overviews. Electron's preload pushes them; the browser bridge polls for them. The renderer cannot tell,
+ * except through `inBrowser`, which only decides who raises desktop notifications.
  */
 import type { Overview, SpendbarApi } from '../../shared/api';
 
@@ -12,6 +13,13 @@ export type SpendbarBridge = SpendbarApi & {
    * optional extension: a bridge that can lose its connection (the HTTP one) reports failures there.
    */
   onOverview(listener: OverviewListener, onError?: (error: Error) => void): () => void;
+  /**
+   * True on the HTTP bridge (`spendbar serve` in a browser). There no main process raises desktop
+   * notifications, so the page raises web ones itself; Electron's preload leaves this unset.
+   */
+  readonly inBrowser?: boolean;
+  /** Electron only: calls `listener` with an account id when a native notification about it is clicked. */
+  onFocusAccount?(listener: (accountId: string) => void): () => void;
 };
 
 declare global {

@@ -3,6 +3,7 @@ import { useSpendbar, type View } from '../store';
 import { AccountDetail } from './AccountDetail';
 import { AccountList } from './AccountList';
 import { AddAccount } from './AddAccount';
+import { AlertBanners } from './AlertBanners';
 import { AlertHistory } from './AlertHistory';
 import { Banners } from './Banners';
 import { Header } from './Header';
@@ -16,6 +17,7 @@ function Home() {
     <>
       <Header />
       <Banners />
+      <AlertBanners />
       {empty ? <Onboarding /> : <AccountList />}
       <AlertHistory />
     </>

@@ -7,6 +7,7 @@ const PATHS = {
   edit: 'M3 13h2.5L12.5 6 10 3.5 3 10.5V13ZM9 4.5l2.5 2.5',
   trash: 'M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 8.5h5.6l.7-8.5',
   external: 'M9 3h4v4M13 3 7.5 8.5M11.5 9.5V13H3V4.5h3.5',
+  close: 'M4 4l8 8M12 4l-8 8',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,5 +1,6 @@
 import { useSpendbar } from '../store';
 import { AccountSettings } from './AccountSettings';
+import { AlertSettings } from './AlertSettings';
 import { Icon } from './Icon';
 import { Preferences } from './Preferences';
 import { ViewFrame } from './ViewFrame';
@@ -37,6 +38,7 @@ export function Settings() {
           </ul>
         )}
       </section>
+      <AlertSettings />
       <Preferences />
     </ViewFrame>
   );
