@@ -109,6 +109,31 @@ describe('polling', () => {
   });
 });
 
+describe('overview cost', () => {
+  it('asks the keychain once per account, not on every overview, until a key changes', async () => {
+    const secrets = new MemorySecretStore();
+    let lookups = 0;
+    const counting = { ...secrets, get: async (id: string, name: string) => (lookups++, secrets.get(id, name)), set: secrets.set.bind(secrets), delete: secrets.delete.bind(secrets) };
+    const spendbar = new SpendbarService({ dataDir, env: {}, secrets: counting, http: createHttpClient({ maxRetries: 0 }), now: () => now });
+    await spendbar.addAccount('openrouter', 'work', { baseUrl: fake.url });
+    for (let index = 0; index < 5; index += 1) await spendbar.overview();
+    expect(lookups).toBe(1);
+    await spendbar.setKey('openrouter', 'work', 'sk-or-v1-later');
+    expect((await spendbar.overview()).accounts[0]!.status).not.toBe('unconfigured');
+  });
+
+  it('sees what another process polled, even with parsed history remembered', async () => {
+    const writer = service();
+    const reader = service();
+    await writer.poll();
+    expect((await reader.overview()).accounts[0]!.balance?.amount).toBe('74.75');
+    fake.set({ totalUsage: 50.5 });
+    now = new Date('2026-11-21T11:00:00Z');
+    await writer.poll();
+    expect((await reader.overview()).accounts[0]!.balance?.amount).toBe('50.00');
+  });
+});
+
 describe('manual entries', () => {
   it('add to the month-to-date and estimate a balance for a manual provider', async () => {
     const spendbar = service();

@@ -57,6 +57,7 @@ export class SpendbarService {
   private readonly env: NodeJS.ProcessEnv;
   private readonly now: () => Date;
   private readonly inFlight = new Set<string>();
+  private readonly credentialStates = new Map<string, { missing?: string; keyless: boolean }>();
 
   constructor(private readonly options: ServiceOptions) {
     const warn = (message: string) => {
@@ -108,6 +109,7 @@ export class SpendbarService {
       const merged = { ...previous?.thresholds, ...validateThresholds(thresholds) };
       this.settings.saveAccounts([...others, { ...previous, ...config, thresholds: merged, settings: { ...previous?.settings, ...settings } }]);
     });
+    this.credentialStates.clear();
     return config;
   }
 
@@ -121,6 +123,7 @@ export class SpendbarService {
       return accounts.some((existing) => existing.id === id);
     });
     for (const spec of provider.credentials.filter((credential) => credential.secret)) await this.options.secrets.delete(id, spec.name);
+    this.credentialStates.clear();
     return removed;
   }
 
@@ -131,6 +134,7 @@ export class SpendbarService {
     const accountName = validateAccountName(name);
     if (secret.trim() === '') throw new InputError('No key was given on standard input.', 'key');
     await this.options.secrets.set(accountId(provider.id, accountName), spec.name, secret.trim());
+    this.credentialStates.clear();
     if (!this.settings.accounts().some((account) => account.id === accountId(provider.id, accountName))) {
       await this.addAccount(provider.id, accountName);
     }
@@ -141,6 +145,7 @@ export class SpendbarService {
     let deleted = false;
     for (const spec of provider.credentials.filter((credential) => credential.secret)) {
       deleted = (await this.options.secrets.delete(accountId(provider.id, name), spec.name)) || deleted;
+      this.credentialStates.clear();
     }
     return deleted;
   }
@@ -168,6 +173,7 @@ export class SpendbarService {
 
   private async pollAccount(account: Account, month: BillingMonth, onProgress?: PollProgress): Promise<PollOutcome> {
     const credentials = await resolveCredentials(account, this.options.secrets, this.env);
+    this.rememberCredentialState(account, credentials);
     if (credentials.missing || !account.provider.fetchSnapshot) return { accountId: account.id, errorKind: 'missing-credential' };
     this.inFlight.add(account.id);
     onProgress?.({ accountId: account.id, state: 'started' });
@@ -198,6 +204,23 @@ export class SpendbarService {
     }
   }
 
+  /**
+   * Whether an account's credentials are set, without its secrets. Remembered between overviews so the
+   * popover's frequent refreshes do not query the keychain each time; every poll and every key change
+   * brings it up to date.
+   */
+  private async credentialState(account: Account): Promise<{ missing?: string; keyless: boolean }> {
+    const known = this.credentialStates.get(account.id);
+    if (known) return known;
+    return this.rememberCredentialState(account, await resolveCredentials(account, this.options.secrets, this.env));
+  }
+
+  private rememberCredentialState(account: Account, credentials: { missing?: string; values: Readonly<Record<string, string | undefined>> }) {
+    const state = { missing: credentials.missing, keyless: hasNoOptionalKey(account, credentials.values) };
+    this.credentialStates.set(account.id, state);
+    return state;
+  }
+
   // ---- what is stored -----------------------------------------------------------------------------
 
   async overview(monthText?: string): Promise<Overview> {
@@ -206,7 +229,7 @@ export class SpendbarService {
     const data: AccountData[] = [];
     const tracked = this.tracked.list(month.key);
     for (const account of this.accounts(month)) {
-      const credentials = account.provider.kind === 'api' && !this.demo ? await resolveCredentials(account, this.options.secrets, this.env) : undefined;
+      const credentials = account.provider.kind === 'api' && !this.demo ? await this.credentialState(account) : undefined;
       const earlier = this.history
         .months(account.id)
         .filter((key) => key < month.key)
@@ -220,7 +243,7 @@ export class SpendbarService {
         tracked: tracked.filter((record) => record.provider === account.provider.id && record.account === account.name),
         polling: this.inFlight.has(account.id),
         missingCredential: credentials?.missing,
-        keyless: account.provider.kind === 'api' && hasNoOptionalKey(account, credentials?.values ?? {}),
+        keyless: credentials?.keyless ?? false,
       });
     }
     return buildOverview({
@@ -335,6 +358,7 @@ export class SpendbarService {
       if (!test.ok) throw new InputError(`Not saved: ${test.error?.message ?? 'the connection test failed.'}`, 'credentials');
       snapshot = test.snapshot;
       for (const spec of typedSecrets) await this.options.secrets.set(account.id, spec.name, input.credentials![spec.name]!.trim());
+      this.credentialStates.clear();
     }
     await withLock(this.options.dataDir, () => {
       const previous = this.settings.accounts().find((existing) => existing.id === account.id);
@@ -342,6 +366,7 @@ export class SpendbarService {
       this.settings.saveAccounts([...others, toConfig(account, interval ?? previous?.intervalMinutes, thresholds)]);
       if (snapshot) this.history.recordSuccess(account.id, snapshot);
     });
+    this.credentialStates.clear();
     return account.id;
   }
 

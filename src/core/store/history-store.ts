@@ -3,7 +3,7 @@
  * points and the last good snapshot. A poll rewrites only the current month's file of one account, so
  * past history is never rewritten and a damaged file costs at most one month of one account.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { errorKindSchema, confidenceSchema } from '../../shared/api.js';
@@ -55,6 +55,7 @@ export type StoredError = NonNullable<MonthFile['lastAttempt']>['error'];
 
 export class HistoryStore {
   private readonly root: string;
+  private readonly cache = new Map<string, { stamp: string; file: MonthFile }>();
 
   constructor(
     dataDir: string,
@@ -63,8 +64,27 @@ export class HistoryStore {
     this.root = join(dataDir, 'history');
   }
 
+  /**
+   * The popover asks for the overview every few seconds and the estimated balance reads past months:
+   * a file is parsed again only when it was replaced or changed (another process may have written it).
+   */
   read(accountId: string, month: string): MonthFile | undefined {
-    return readJsonFile(this.pathOf(accountId, month), monthFileSchema, this.warn);
+    const path = this.pathOf(accountId, month);
+    let stamp: string;
+    try {
+      const stats = statSync(path);
+      // Atomic writes rename a new file into place, so the inode changes even within one mtime tick.
+      stamp = `${stats.ino}:${stats.mtimeMs}:${stats.size}`;
+    } catch {
+      this.cache.delete(path);
+      return undefined;
+    }
+    const cached = this.cache.get(path);
+    if (cached && cached.stamp === stamp) return cached.file;
+    const file = readJsonFile(path, monthFileSchema, this.warn);
+    if (file) this.cache.set(path, { stamp, file });
+    else this.cache.delete(path);
+    return file;
   }
 
   /** Months with stored history for an account, oldest first. */
