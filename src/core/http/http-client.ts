@@ -6,7 +6,7 @@
 import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { ProviderError, redact } from '../model/provider-error.js';
-import { describeStatus, parseRetryAfter, pathOf, providerMessage } from './http-errors.js';
+import { describeStatus, networkError, parseRetryAfter, pathOf, providerMessage } from './http-errors.js';
 
 export interface HttpClientOptions {
   connectTimeoutMs?: number;
@@ -163,23 +163,4 @@ async function readCapped(
     throw networkError(provider, url, error, secrets);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-function networkError(provider: string, url: string, error: unknown, secrets: readonly string[]): ProviderError {
-  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
-  const name = (error as { name?: string })?.name;
-  const timedOut = name === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
-  const what = timedOut
-    ? 'did not answer in time'
-    : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-      ? 'could not be found (DNS)'
-      : code === 'ECONNREFUSED'
-        ? 'refused the connection'
-        : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET'
-          ? 'closed the connection'
-          : 'could not be reached';
-  return new ProviderError('network', redact(`${provider} ${what}. Check the network (or proxy) and try again.`, secrets), {
-    url,
-    cause: error,
-  });
 }

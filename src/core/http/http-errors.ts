@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../model/provider-error.js';
+import { ProviderError, redact, type ErrorKind } from '../model/provider-error.js';
 
 /** The URL without query or fragment, for error details: some providers accept keys in the query. */
 export function pathOf(url: string): string {
@@ -61,4 +61,24 @@ export function describeStatus(provider: string, status: number, fromProvider: s
   if (status >= 500)
     return { kind: 'provider-unavailable', message: `${provider} is having trouble (HTTP ${status})${said}. Spendbar will retry later.` };
   return { kind: 'config', message: `${provider} refused the request (HTTP ${status})${said}. Check the account's settings.` };
+}
+
+/** A failure before any HTTP status (DNS, refused, reset, timeout), in words, with secrets scrubbed. */
+export function networkError(provider: string, url: string, error: unknown, secrets: readonly string[]): ProviderError {
+  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  const name = (error as { name?: string })?.name;
+  const timedOut = name === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+  const what = timedOut
+    ? 'did not answer in time'
+    : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+      ? 'could not be found (DNS)'
+      : code === 'ECONNREFUSED'
+        ? 'refused the connection'
+        : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET'
+          ? 'closed the connection'
+          : 'could not be reached';
+  return new ProviderError('network', redact(`${provider} ${what}. Check the network (or proxy) and try again.`, secrets), {
+    url,
+    cause: error,
+  });
 }

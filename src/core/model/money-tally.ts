@@ -1,4 +1,5 @@
 import { add, zero, type Money } from './money.js';
+import type { BreakdownItem, DailySpend } from './snapshot.js';
 
 /** Sums money per key (day, model, line item) in the one currency an account is billed in. */
 export class MoneyTally {
@@ -17,5 +18,19 @@ export class MoneyTally {
 
   entries(): [string, Money][] {
     return [...this.totals.entries()];
+  }
+
+  /** The totals as daily spend, keys being UTC dates, oldest first. */
+  asDailySpend(): DailySpend[] {
+    return this.entries()
+      .map(([date, money]) => ({ date, money }))
+      .sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  /** The totals as breakdown lines, largest first (ties by label, so the order is stable). */
+  asBreakdown(dimension: BreakdownItem['dimension']): BreakdownItem[] {
+    return this.entries()
+      .map(([label, money]): BreakdownItem => ({ dimension, label, money }))
+      .sort((a, b) => b.money.amount.comparedTo(a.money.amount) || a.label.localeCompare(b.label));
   }
 }

@@ -63,18 +63,11 @@ export function summarizeCostReport(buckets: readonly CostBucket[], month: Billi
     }
   }
 
-  const byAmount = (a: BreakdownItem, b: BreakdownItem) => b.money.amount.comparedTo(a.money.amount) || a.label.localeCompare(b.label);
   return {
     monthToDate: total,
-    dailySpend: daily
-      .entries()
-      .map(([date, amount]) => ({ date, money: amount }))
-      .sort((a, b) => a.date.localeCompare(b.date)),
-    breakdown: [
-      ...models.entries().map(([label, amount]): BreakdownItem => ({ dimension: 'model', label, money: amount })).sort(byAmount),
-      // cost_type (tokens, web search, code execution) is the nearest thing Anthropic has to a line item.
-      ...costTypes.entries().map(([label, amount]): BreakdownItem => ({ dimension: 'line_item', label, money: amount })).sort(byAmount),
-    ],
+    dailySpend: daily.asDailySpend(),
+    // cost_type (tokens, web search, code execution) is the nearest thing Anthropic has to a line item.
+    breakdown: [...models.asBreakdown('model'), ...costTypes.asBreakdown('line_item')],
     resultsWithoutAmount,
   };
 }

@@ -6,6 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
+import { networkError, pathOf } from '../../http/http-errors.js';
 import { ProviderError } from '../../model/provider-error.js';
 
 /** The parts of the SDK's HttpRequest this handler reads (structural, to avoid importing SDK internals). */
@@ -64,7 +65,7 @@ export function createAwsHttpHandler(options: AwsTransportOptions) {
           if (size > maxBytes) {
             response.body.destroy();
             throw new ProviderError('parse', `AWS Cost Explorer sent more than ${Math.round(maxBytes / 1024)} KiB; Spendbar stopped reading.`, {
-              url: originAndPath(url),
+              url: pathOf(url),
               status: response.statusCode,
             });
           }
@@ -73,7 +74,7 @@ export function createAwsHttpHandler(options: AwsTransportOptions) {
         return { response: { statusCode: response.statusCode, headers: flatten(response.headers), body: Readable.from([Buffer.concat(chunks)]) } };
       } catch (error) {
         if (error instanceof ProviderError) throw error;
-        throw networkError(url, error);
+        throw networkError('AWS Cost Explorer', pathOf(url), error, []);
       }
     },
     updateHttpClientConfig(): void {},
@@ -97,27 +98,9 @@ function urlOf(request: SdkHttpRequest): string {
   return `${request.protocol}//${request.hostname}${port}${request.path}${query}`;
 }
 
-function originAndPath(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.origin}${parsed.pathname}`;
-}
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
   return flat;
-}
-
-function networkError(url: string, error: unknown): ProviderError {
-  const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
-  const name = (error as { name?: string })?.name;
-  const timedOut = name === 'TimeoutError' || /TIMEOUT/.test(code ?? '');
-  const what = timedOut
-    ? 'did not answer in time'
-    : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-      ? 'could not be found (DNS)'
-      : code === 'ECONNREFUSED'
-        ? 'refused the connection'
-        : 'could not be reached';
-  return new ProviderError('network', `AWS Cost Explorer ${what}. Check the network (or proxy) and try again.`, { url: originAndPath(url) });
 }

@@ -61,17 +61,10 @@ export function summarizeCosts(buckets: readonly CostBucket[], month: BillingMon
     }
   });
 
-  const byAmount = (a: BreakdownItem, b: BreakdownItem) => b.money.amount.comparedTo(a.money.amount) || a.label.localeCompare(b.label);
   return {
     monthToDate: total,
-    dailySpend: daily
-      .entries()
-      .map(([date, amount]) => ({ date, money: amount }))
-      .sort((a, b) => a.date.localeCompare(b.date)),
-    breakdown: [
-      ...lineItems.entries().map(([label, amount]): BreakdownItem => ({ dimension: 'line_item', label, money: amount })).sort(byAmount),
-      ...projects.entries().map(([label, amount]): BreakdownItem => ({ dimension: 'project', label, money: amount })).sort(byAmount),
-    ],
+    dailySpend: daily.asDailySpend(),
+    breakdown: [...lineItems.asBreakdown('line_item'), ...projects.asBreakdown('project')],
     resultsWithoutAmount,
   };
 }
