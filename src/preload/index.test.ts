@@ -24,9 +24,9 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes only window.spendbar: one function per API call, plus onOverview', () => {
+  it('exposes only window.spendbar: one function per API call, plus onOverview and onFocusAccount', () => {
     expect([...electron.exposed.keys()]).toEqual(['spendbar']);
-    expect(Object.keys(spendbar).sort()).toEqual([...apiNames, 'onOverview'].sort());
+    expect(Object.keys(spendbar).sort()).toEqual([...apiNames, 'onFocusAccount', 'onOverview'].sort());
     for (const value of Object.values(spendbar)) expect(typeof value).toBe('function');
   });
 
@@ -69,5 +69,17 @@ describe('preload', () => {
 
     stop();
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('spendbar:overview', relay);
+  });
+
+  it('relays a clicked notification’s account id, and nothing that is not an id', () => {
+    const focused: string[] = [];
+    const stop = spendbar.onFocusAccount!((accountId) => focused.push(accountId));
+    const [channel, relay] = electron.ipcRenderer.on.mock.calls[0] as [string, (event: unknown, accountId: unknown) => void];
+    expect(channel).toBe('spendbar:focus-account');
+    relay({ sender: 'ipcRenderer must not leak' }, 'openrouter:env');
+    relay({}, { not: 'an id' });
+    expect(focused).toEqual(['openrouter:env']);
+    stop();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('spendbar:focus-account', relay);
   });
 });
