@@ -229,7 +229,7 @@ export class SpendbarService {
     const data: AccountData[] = [];
     const tracked = this.tracked.list(month.key);
     for (const account of this.accounts(month)) {
-      const credentials = account.provider.kind === 'api' && !this.demo ? await this.credentialState(account) : undefined;
+      const credentials = account.provider.kind === 'api' ? await this.credentialState(account) : undefined;
       const earlier = this.history
         .months(account.id)
         .filter((key) => key < month.key)
@@ -242,7 +242,8 @@ export class SpendbarService {
         entries: entries.filter((entry) => entry.provider === account.provider.id && entry.account === account.name),
         tracked: tracked.filter((record) => record.provider === account.provider.id && record.account === account.name),
         polling: this.inFlight.has(account.id),
-        missingCredential: credentials?.missing,
+        // Demo accounts have no keys by design; only whether a provider needs none (Groq) matters there.
+        missingCredential: this.demo ? undefined : credentials?.missing,
         keyless: credentials?.keyless ?? false,
       });
     }
