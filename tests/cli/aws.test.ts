@@ -12,20 +12,10 @@ import example from '../../src/core/providers/aws/__fixtures__/get-cost-and-usag
 import { awsFake, type DailyServiceCosts } from '../fakes/aws-fake.js';
 import { startFakeServer, type FakeHandler, type FakeServer } from '../fakes/fake-http-server.js';
 import { runCli, tempDataDir } from '../helpers/cli.js';
+import type { Overview } from '../../src/shared/api.js';
 
-interface PollJson {
-  totals: { currency: string; monthToDate: string }[];
-  accounts: {
-    provider: string;
-    account: string;
-    status: string;
-    monthToDate: { amount: string; currency: string; confidence: string } | null;
-    balance: { amount: string; currency: string; confidence: string } | null;
-    breakdown: { label: string; amount: string }[];
-    notes: string[];
-    error: { kind: string; message: string } | null;
-  }[];
-}
+/** `poll --json` prints the contract's Overview (plus the alerts this poll raised). */
+type PollJson = Overview;
 
 const SECRET = 'aws-secret-test-0000-do-not-use';
 let servers: FakeServer[] = [];

@@ -7,20 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { gcpFake, googleError, queryAnswer, TEST_BILLING_ACCOUNT, TEST_BILLING_TABLE, writeTestKeyFile } from '../fakes/gcp-fake.js';
 import { startFakeServer, type FakeServer, type RecordedRequest } from '../fakes/fake-http-server.js';
 import { runCli, tempDataDir } from '../helpers/cli.js';
+import type { Overview } from '../../src/shared/api.js';
 
-interface PollJson {
-  totals: { currency: string; monthToDate: string }[];
-  accounts: {
-    provider: string;
-    account: string;
-    status: string;
-    monthToDate: { amount: string; currency: string; confidence: string } | null;
-    balance: unknown;
-    spendLimit: { amount: string; currency: string } | null;
-    notes: string[];
-    error: { kind: string; message: string } | null;
-  }[];
-}
+/** `poll --json` prints the contract's Overview (plus the alerts this poll raised). */
+type PollJson = Overview;
 
 /**
  * Google's published example invoice total for 201901 is 1005.004832999999984 summed as floats, and

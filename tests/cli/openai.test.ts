@@ -5,18 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDataDir } from '../helpers/cli.js';
 import { startOpenAiFake, type OpenAiFake } from '../fakes/openai-fake.js';
+import type { Overview } from '../../src/shared/api.js';
 
-interface PollJson {
-  totals: { currency: string; monthToDate: string }[];
-  accounts: {
-    provider: string;
-    account: string;
-    status: string;
-    monthToDate: { amount: string; currency: string; confidence: string } | null;
-    balance: { amount: string; currency: string; confidence: string } | null;
-    error: { kind: string; message: string } | null;
-  }[];
-}
+/** `poll --json` prints the contract's Overview (plus the alerts this poll raised). */
+type PollJson = Overview;
 
 describe('spendbar poll --provider openai', () => {
   let fake: OpenAiFake;
