@@ -1,11 +1,13 @@
 /**
  * The one HTTP client adapters use. It classifies every failure into a ProviderError, retries only what
- * may clear up by itself (network faults, 5xx) with jittered backoff, never retries a 429 (the scheduler
- * waits as long as the provider asked), caps response size and total time, and honours proxy settings.
+ * may clear up by itself (network faults, 5xx) with jittered backoff, never waits on a Retry-After (a
+ * 429, or a 5xx that names a time, is reported with its retry time and the scheduler waits), caps
+ * response size and time per attempt, stays inside the poll's deadline, and honours proxy settings.
  */
 import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { ProviderError, redact } from '../model/provider-error.js';
+import { scrubAndClip } from './secret-scrub.js';
 import { describeStatus, networkError, parseRetryAfter, pathOf, providerMessage } from './http-errors.js';
 
 export interface HttpClientOptions {
@@ -35,6 +37,11 @@ export interface JsonRequest<T> {
   /** Lets an adapter replace the message for a status (a 403 that means "needs an admin key"). */
   explain?: (status: number, providerText: string | undefined) => string | undefined;
   signal?: AbortSignal;
+  /**
+   * When the whole poll of the account must be over (epoch ms). Each attempt's timeout shrinks to fit
+   * and no retry starts that could not finish before it. Set by `withDeadline`.
+   */
+  deadlineAt?: number;
 }
 
 export interface JsonResponse<T> {
@@ -46,6 +53,12 @@ export interface JsonResponse<T> {
 export interface HttpClient {
   json<T>(request: JsonRequest<T>): Promise<JsonResponse<T>>;
 }
+
+/** A retry needs at least this long before the deadline to be worth starting. */
+const MIN_ATTEMPT_MS = 250;
+
+/** How much of a provider's own error text a message quotes (after secrets are scrubbed). */
+const QUOTE_MAX = 200;
 
 const defaults = {
   connectTimeoutMs: 10_000,
@@ -63,7 +76,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
   async function attempt<T>(req: JsonRequest<T>): Promise<JsonResponse<T>> {
     const url = pathOf(req.url);
-    const signals = [AbortSignal.timeout(settings.totalTimeoutMs), ...(req.signal ? [req.signal] : [])];
+    const timeoutMs = Math.max(1, Math.min(settings.totalTimeoutMs, (req.deadlineAt ?? Infinity) - Date.now()));
+    const signals = [AbortSignal.timeout(timeoutMs), ...(req.signal ? [req.signal] : [])];
     let response: Dispatcher.ResponseData;
     try {
       response = await undiciRequest(req.url, {
@@ -77,8 +91,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         body: req.body === undefined ? undefined : JSON.stringify(req.body),
         signal: AbortSignal.any(signals),
         dispatcher,
-        headersTimeout: settings.totalTimeoutMs,
-        bodyTimeout: settings.totalTimeoutMs,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
     } catch (error) {
       throw networkError(req.provider, url, error, req.secrets);
@@ -86,13 +100,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const text = await readCapped(response, settings.maxResponseBytes, req.provider, url, req.secrets);
     const headers = response.headers;
     if (response.statusCode >= 400) {
-      const fromProvider = providerMessage(text);
+      const said = providerMessage(text);
+      const fromProvider = said === undefined ? undefined : scrubAndClip(said, req.secrets, QUOTE_MAX);
       const explained = req.explain?.(response.statusCode, fromProvider);
       const { kind, message } = describeStatus(req.provider, response.statusCode, fromProvider);
       throw new ProviderError(kind, redact(explained ?? message, req.secrets), {
         url,
         status: response.statusCode,
-        retryAfterMs: response.statusCode === 429 || response.statusCode === 503 ? parseRetryAfter(headers, Date.now()) : undefined,
+        retryAfterMs: response.statusCode === 429 || response.statusCode >= 500 ? parseRetryAfter(headers, Date.now()) : undefined,
       });
     }
     let parsed: unknown;
@@ -126,10 +141,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           return await attempt(req);
         } catch (error) {
           const providerError = error instanceof ProviderError ? error : networkError(req.provider, pathOf(req.url), error, req.secrets);
-          if (!providerError.isRetryable || retry >= settings.maxRetries || req.signal?.aborted) throw providerError;
+          // A provider that names a time to come back is left alone until then (the scheduler waits).
+          if (!providerError.isRetryable || providerError.retryAfterMs !== undefined) throw providerError;
+          if (retry >= settings.maxRetries || req.signal?.aborted) throw providerError;
           // Full jitter keeps many Spendbar installs from retrying in lockstep after an outage.
           const backoff = settings.baseBackoffMs * 2 ** retry * (0.5 + random());
-          await sleep(Math.max(backoff, Math.min(providerError.retryAfterMs ?? 0, 30_000)));
+          // A retry that could not finish before the poll's deadline would only hide this error.
+          if (req.deadlineAt !== undefined && Date.now() + backoff + MIN_ATTEMPT_MS > req.deadlineAt) throw providerError;
+          await sleep(backoff);
         }
       }
     },
@@ -163,4 +182,19 @@ async function readCapped(
     throw networkError(provider, url, error, secrets);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The client an account's poll uses: every request carries the poll's deadline and abort signal, so all
+ * attempts and pages of one poll together stay inside one time bound.
+ */
+export function withDeadline(http: HttpClient, deadlineAt: number, signal: AbortSignal): HttpClient {
+  return {
+    json: (req) =>
+      http.json({
+        ...req,
+        deadlineAt: Math.min(req.deadlineAt ?? Infinity, deadlineAt),
+        signal: req.signal ? AbortSignal.any([req.signal, signal]) : signal,
+      }),
+  };
 }

@@ -26,7 +26,10 @@ export function parseRetryAfter(headers: Record<string, string | string[] | unde
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Pulls a human message out of the common error envelopes, short enough for one line. */
+/**
+ * Pulls a human message out of the common error envelopes, whole: the caller scrubs secrets and only
+ * then cuts it to length (see secret-scrub.ts).
+ */
 export function providerMessage(body: string): string | undefined {
   try {
     const parsed = JSON.parse(body) as Record<string, unknown>;
@@ -41,7 +44,7 @@ export function providerMessage(body: string): string | undefined {
       typeof detail === 'object' && detail !== null ? (detail as Record<string, unknown>).message : undefined,
     ];
     const found = candidates.find((value): value is string => typeof value === 'string' && value.trim() !== '');
-    return found === undefined ? undefined : found.slice(0, 200);
+    return found;
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
 import type { ErrorKind } from '../../shared/api.js';
+import { scrubSecrets } from '../http/secret-scrub.js';
 
 export type { ErrorKind };
 
@@ -36,16 +37,9 @@ export class ProviderError extends Error {
   }
 }
 
-/** Removes every known secret from a text, including when it was URL-encoded. */
+/** Removes every known secret from a text, whole, URL-encoded or in fragments (see secret-scrub.ts). */
 export function redact(text: string, secrets: readonly string[]): string {
-  let clean = text;
-  for (const secret of secrets) {
-    if (secret.length < 4) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret)])) {
-      clean = clean.split(form).join('[redacted]');
-    }
-  }
-  return clean;
+  return scrubSecrets(text, secrets);
 }
 
 export function toProviderError(error: unknown, secrets: readonly string[]): ProviderError {
