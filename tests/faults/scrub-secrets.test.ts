@@ -8,15 +8,18 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createHttpClient } from '../../src/core/http/http-client.js';
-import { SECRET_FRAGMENT, scrubAndClip, scrubSecrets } from '../../src/core/http/secret-scrub.js';
+import { SECRET_FRAGMENT, publicPrefixLength, scrubAndClip, scrubSecrets } from '../../src/core/http/secret-scrub.js';
 import { ProviderError, redact } from '../../src/core/model/provider-error.js';
 import { startFakeServer, type FakeServer } from '../fakes/fake-http-server.js';
 
-/** Every fragment of `length` characters of each secret that occurs in `text`. */
+/**
+ * Every fragment of `length` characters of each secret that occurs in `text`, except those lying wholly
+ * inside a published key prefix ("sk-ant-admin01-"), which name the kind of key and are not secret.
+ */
 function survivingFragments(text: string, secrets: readonly string[], length = SECRET_FRAGMENT): string[] {
   const found: string[] = [];
   for (const secret of secrets) {
-    for (let i = 0; i + length <= secret.length; i += 1) {
+    for (let i = Math.max(0, publicPrefixLength(secret) - length + 1); i + length <= secret.length; i += 1) {
       const fragment = secret.slice(i, i + length);
       if (text.includes(fragment)) found.push(fragment);
     }
@@ -81,6 +84,12 @@ describe('secret scrubber (property)', () => {
     expect(quoted.length).toBeLessThanOrEqual(200);
     expect(survivingFragments(quoted, [key])).toEqual([]);
     expect(quoted).toContain('[redacted]');
+  });
+
+  it('keeps a published key prefix that names the kind of key, and nothing after it', () => {
+    const key = 'sk-ant-api03-Zx81kLq0PmN7vR2sT4uW6yA9bC3dE5fG';
+    expect(scrubSecrets(`a normal API key (sk-ant-api…) ${key.slice(0, 24)}`, [key])).toBe('a normal API key (sk-ant-api…) sk-ant[redacted]');
+    expect(scrubSecrets(`Admin keys start sk-ant-admin01-`, [key])).toBe('Admin keys start sk-ant-admin01-');
   });
 });
 

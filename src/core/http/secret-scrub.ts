@@ -4,6 +4,9 @@
  * limit, so every run of 8 or more characters that also occurs inside a secret is removed, not only the
  * whole value. Secrets shorter than 8 characters (still at least 4) are removed where they occur whole.
  *
+ * The documented prefix that names a key's kind ("sk-ant-admin01-", "ghp_") is not secret, and messages
+ * name it ("this is a normal API key, sk-ant-api…"): a fragment made only of such a prefix stays.
+ *
  * Scrub before cutting a text to length: cutting first can leave the start of a key at the cut, which
  * the scrubber then sees only in part.
  */
@@ -12,6 +15,36 @@
 export const SECRET_FRAGMENT = 8;
 const MIN_SECRET = 4;
 const MARKER = '[redacted]';
+
+/**
+ * Published key prefixes of the providers Spendbar reads (longest first). Only these exact strings are
+ * treated as public; everything after them is secret.
+ */
+const PUBLIC_PREFIXES = [
+  'sk-ant-admin01-',
+  'sk-ant-api03-',
+  'github_pat_',
+  'sk-or-v1-',
+  'sk-admin-',
+  'sk-proj-',
+  'sk_live_',
+  'rk_live_',
+  'sk_test_',
+  'rk_test_',
+  'sk-ant-',
+  'xai-',
+  'ghp_',
+  'gho_',
+  'ghs_',
+  'sbp_',
+  'gsk_',
+  'sk-',
+];
+
+/** How many leading characters of a secret are a published, non-secret prefix. */
+export function publicPrefixLength(secret: string): number {
+  return PUBLIC_PREFIXES.find((prefix) => secret.startsWith(prefix) && secret.length > prefix.length)?.length ?? 0;
+}
 
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   const forms = secretForms(secrets);
@@ -25,7 +58,9 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   const grams = new Set<string>();
   for (const form of forms) {
     if (form.length >= SECRET_FRAGMENT) {
-      for (let i = 0; i + SECRET_FRAGMENT <= form.length; i += 1) grams.add(form.slice(i, i + SECRET_FRAGMENT));
+      // A fragment lying wholly inside the public prefix names only the kind of key.
+      const first = Math.max(0, publicPrefixLength(form) - SECRET_FRAGMENT + 1);
+      for (let i = first; i + SECRET_FRAGMENT <= form.length; i += 1) grams.add(form.slice(i, i + SECRET_FRAGMENT));
     } else {
       for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) mark(at, form.length);
     }

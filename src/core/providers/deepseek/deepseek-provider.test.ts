@@ -10,7 +10,7 @@ import { describeProviderContract } from '../provider-contract.js';
 import userBalance from './__fixtures__/user-balance.json' with { type: 'json' };
 import { deepseekProvider } from './deepseek-provider.js';
 
-const apiKey = 'sk-deepseek-test-secret-0000';
+const apiKey = 'sk-5f0c1e9a7b3d4c2e8f6a0b1c2d3e4f50';
 
 describeProviderContract({
   provider: deepseekProvider,

@@ -10,7 +10,7 @@ import subscription2025 from './__fixtures__/subscription-2025.json' with { type
 import subscription2026 from './__fixtures__/subscription-2026.json' with { type: 'json' };
 import { elevenlabsProvider } from './elevenlabs-provider.js';
 
-const apiKey = 'sk_elevenlabs_test_secret_0000';
+const apiKey = 'sk_3c9e1f0a7b5d4c2e8f6a0b1c2d3e4f5061728394';
 
 describeProviderContract({
   provider: elevenlabsProvider,

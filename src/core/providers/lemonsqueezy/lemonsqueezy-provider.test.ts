@@ -10,7 +10,7 @@ import currentUsage from './__fixtures__/current-usage.json' with { type: 'json'
 import subscriptionItems from './__fixtures__/subscription-items.json' with { type: 'json' };
 import { lemonsqueezyProvider } from './lemonsqueezy-provider.js';
 
-const apiKey = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.lemonsqueezy-contract-secret';
+const apiKey = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.Qm9vZ2llV29vZ2llX3Rlc3Rfa2V5XzA5';
 const list = 'GET /v1/subscription-items';
 const usageOf2 = 'GET /v1/subscription-items/2/current-usage';
 const healthy = { [list]: { json: subscriptionItems }, [usageOf2]: { json: currentUsage } };
