@@ -12,6 +12,7 @@ import { SpendbarService } from '../core/service.js';
 import { entryKindSchema, thresholdsSchema, type Thresholds } from '../shared/api.js';
 import { keyValues, parse, UsageError } from './args.js';
 import { overviewJson, renderOverview } from './render.js';
+import { pollPrinter, reportWaits } from './poll-output.js';
 import { readSecret } from './read-secret.js';
 import { serve } from './serve.js';
 import { importUsage, track } from './track.js';
@@ -20,7 +21,8 @@ import { renderAlert, watch } from './watch.js';
 const USAGE = `spendbar — month-to-date AI and cloud spend, and remaining credit
 
 Usage:
-  spendbar poll [--json] [--month YYYY-MM] [--provider ID]
+  spendbar poll [--json] [--month YYYY-MM] [--provider ID] [--force]
+                     (--force: ask providers that said to wait (Retry-After) anyway)
   spendbar status [--json] [--month YYYY-MM]
   spendbar accounts add PROVIDER [--account NAME] [--set KEY=VALUE]...
                      [--threshold lowBalance=10|lowRunwayDays=7|monthlyBudget=100]...
@@ -52,12 +54,16 @@ function warnAbout(service: SpendbarService): void {
 }
 
 async function poll(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { json: { type: 'boolean' }, month: { type: 'string' }, provider: { type: 'string' } }, 'spendbar poll [--json] [--month YYYY-MM] [--provider ID]');
+  const { values } = parse(
+    argv,
+    { json: { type: 'boolean' }, month: { type: 'string' }, provider: { type: 'string' }, force: { type: 'boolean' } },
+    'spendbar poll [--json] [--month YYYY-MM] [--provider ID] [--force]',
+  );
   const service = openService();
-  const progress = process.stderr.isTTY
-    ? (event: { accountId: string; state: string }) => process.stderr.write(`${event.state === 'started' ? 'Polling' : event.state === 'done' ? 'Done' : 'Failed'} ${event.accountId}\n`)
-    : undefined;
-  await service.poll({ month: values.month, provider: values.provider }, progress);
+  const printer = pollPrinter(service, { json: values.json ?? false, month: values.month, stdoutIsTty: process.stdout.isTTY === true, stderrIsTty: process.stderr.isTTY === true }, out);
+  const outcomes = await service.poll({ month: values.month, provider: values.provider, force: values.force }, printer.onProgress);
+  const printed = await printer.finish();
+  reportWaits(outcomes);
   // Alerts judge the current month; a poll of another month changes nothing they look at.
   const current = values.month === undefined || values.month === service.month().key;
   const raised = current ? (await service.evaluateAlerts()).map(({ key: _key, snoozeKey: _snoozeKey, ...alert }) => ({ ...alert, snoozedUntil: null })) : [];
@@ -66,7 +72,7 @@ async function poll(argv: string[]): Promise<number> {
   const filtered = values.provider ? { ...overview, accounts: overview.accounts.filter((account) => account.provider === values.provider) } : overview;
   // `alerts` of poll lists what this poll raised (the contract); `status` lists the stored history.
   const shown = { ...filtered, alerts: raised };
-  out(values.json ? overviewJson(shown) : renderOverview(shown) + raised.map(renderAlert).join(''));
+  out(values.json ? overviewJson(shown) : renderOverview(shown, printed) + raised.map(renderAlert).join(''));
   return 0;
 }
 

@@ -13,6 +13,7 @@ import { snapshotFromJson, type MonthFile } from './store/history-store.js';
 import type { TrackedRecord } from './tracked/tracked-store.js';
 import type { DetectedTopUp } from './alerts/alert-model.js';
 import { runwayView } from './alerts/runway-view.js';
+import { formatWaitTime } from './scheduler/retry-waits.js';
 
 export interface AccountData {
   readonly account: Account;
@@ -32,6 +33,8 @@ export interface AccountData {
    * fine without ever being polled, so "not polled yet" is not stale.
    */
   readonly keyless?: boolean;
+  /** The provider asked not to be polled before this time (ISO), and that time has not come yet. */
+  readonly retryAt?: string;
 }
 
 export interface OverviewInput {
@@ -62,6 +65,11 @@ export function buildOverview(input: OverviewInput): Overview {
   };
 }
 
+/** What the user reads while a provider's Retry-After holds. */
+export function waitSentence(retryAt: string): string {
+  return `The provider asked Spendbar to wait: no new request before ${formatWaitTime(retryAt)}.`;
+}
+
 function dto(figure: Figure): MoneyDto {
   return { amount: formatAmount(figure.money.amount), currency: figure.money.currency, confidence: figure.confidence };
 }
@@ -80,7 +88,7 @@ function accountView(data: AccountData, month: string, now: Date, topUps: readon
     error = { kind: 'missing-credential', message: data.missingCredential };
   } else if (lastError) {
     status = snapshot ? 'stale' : 'error';
-    error = lastError;
+    error = data.retryAt ? { ...lastError, message: `${lastError.message} ${waitSentence(data.retryAt)}`, retryAt: data.retryAt } : lastError;
   } else status = snapshot || data.keyless ? 'ok' : 'stale';
 
   const monthToDate = combine(monthToDateParts(data, month));

@@ -3,9 +3,10 @@
  * exports. It owns no UI and no timers (the scheduler drives `poll`); all file access goes through the
  * stores under the data folder lock.
  */
-import type { AccountSummary, EntryInput, LedgerEntryDto, Overview, Thresholds } from '../shared/api.js';
+import { errorKindSchema, type AccountSummary, type EntryInput, type LedgerEntryDto, type Overview, type Thresholds } from '../shared/api.js';
 import { DEFAULT_ACCOUNT, accountId, requireProvider, resolveAccounts, resolveCredentials, validateAccountName, type Account } from './accounts.js';
 import type { HttpClient } from './http/http-client.js';
+import { pollTimeoutFromEnv, withPollDeadline } from './http/poll-deadline.js';
 import { monthOf, parseMonth, type BillingMonth } from './model/billing-month.js';
 import { InputError } from './model/input-error.js';
 import { toProviderError } from './model/provider-error.js';
@@ -26,6 +27,7 @@ import type { AlertSettings, RaisedAlert } from './alerts/alert-model.js';
 import { HistoryStore, snapshotFromJson, type MonthFile } from './store/history-store.js';
 import { SettingsStore, type AccountConfig, type StoredPreferences } from './store/settings-store.js';
 import type { PollOutcome } from './scheduler/scheduler.js';
+import { RetryWaits } from './scheduler/retry-waits.js';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -36,6 +38,8 @@ export interface ServiceOptions {
   /** Accounts polled at once; the rest wait their turn. */
   concurrency?: number;
   demo?: boolean;
+  /** Bound of one account's whole poll; default `SPENDBAR_POLL_TIMEOUT_S` or 20 s. */
+  pollTimeoutMs?: number;
 }
 
 export interface PollRequest {
@@ -43,9 +47,12 @@ export interface PollRequest {
   provider?: string;
   accountId?: string;
   accountIds?: readonly string[];
+  /** Poll even an account whose provider asked to wait (Retry-After). */
+  force?: boolean;
 }
 
-export type PollProgress = (event: { accountId: string; state: 'started' | 'done' | 'failed' }) => void;
+/** `waiting`: not polled, because its provider asked to wait until `waitingUntil`. */
+export type PollProgress = (event: { accountId: string; state: 'started' | 'done' | 'failed' | 'waiting' }) => void;
 
 export class SpendbarService {
   readonly warnings: string[] = [];
@@ -54,6 +61,7 @@ export class SpendbarService {
   private readonly history: HistoryStore;
   private readonly tracked: TrackedStore;
   private readonly alertCenter: AlertCenter;
+  private readonly retryWaits: RetryWaits;
   private readonly env: NodeJS.ProcessEnv;
   private readonly now: () => Date;
   private readonly inFlight = new Set<string>();
@@ -68,6 +76,7 @@ export class SpendbarService {
     this.history = new HistoryStore(options.dataDir, warn);
     this.tracked = new TrackedStore(options.dataDir, warn);
     this.alertCenter = new AlertCenter(options.dataDir, warn, () => this.now());
+    this.retryWaits = new RetryWaits(options.dataDir, warn);
     this.env = options.env ?? process.env;
     this.now = options.now ?? (() => new Date());
     // Reading once at start moves a corrupt ledger aside now, so the user hears about it at once.
@@ -165,38 +174,53 @@ export class SpendbarService {
     const outcomes: PollOutcome[] = [];
     const queue = [...targets];
     const worker = async () => {
-      for (let account = queue.shift(); account; account = queue.shift()) outcomes.push(await this.pollAccount(account, month, onProgress));
+      for (let account = queue.shift(); account; account = queue.shift()) outcomes.push(await this.pollAccount(account, month, request.force ?? false, onProgress));
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 4, queue.length) }, worker));
     return outcomes;
   }
 
-  private async pollAccount(account: Account, month: BillingMonth, onProgress?: PollProgress): Promise<PollOutcome> {
+  private async pollAccount(account: Account, month: BillingMonth, force: boolean, onProgress?: PollProgress): Promise<PollOutcome> {
+    const wait = force ? undefined : this.retryWaits.active(account.id, this.now());
+    if (wait) {
+      onProgress?.({ accountId: account.id, state: 'waiting' });
+      const retryAfterMs = Date.parse(wait.notBefore) - this.now().getTime();
+      return { accountId: account.id, errorKind: errorKindSchema.catch('rate-limited').parse(wait.kind), retryAfterMs, waitingUntil: wait.notBefore };
+    }
     const credentials = await resolveCredentials(account, this.options.secrets, this.env);
     this.rememberCredentialState(account, credentials);
     if (credentials.missing || !account.provider.fetchSnapshot) return { accountId: account.id, errorKind: 'missing-credential' };
     this.inFlight.add(account.id);
     onProgress?.({ accountId: account.id, state: 'started' });
-    const context = createProviderContext({
+    const contextInput = {
       provider: account.provider,
-      http: this.options.http,
       now: this.now,
       month,
       credentials: credentials.values,
       settings: account.settings,
       env: this.env,
       previous: previousSnapshot(this.history.read(account.id, month.key)),
-    });
+    };
+    const secrets = createProviderContext({ ...contextInput, http: this.options.http }).secrets;
+    const timeoutMs = this.options.pollTimeoutMs ?? pollTimeoutFromEnv(this.env);
     try {
-      const snapshot = await account.provider.fetchSnapshot(context);
-      await withLock(this.options.dataDir, () => this.history.recordSuccess(account.id, snapshot));
+      const fetchSnapshot = account.provider.fetchSnapshot.bind(account.provider);
+      const snapshot = await withPollDeadline(this.options.http, timeoutMs, account.provider.name, (bounds) =>
+        fetchSnapshot(createProviderContext({ ...contextInput, http: bounds.http, signal: bounds.signal })),
+      );
+      await withLock(this.options.dataDir, () => {
+        this.history.recordSuccess(account.id, snapshot);
+        this.retryWaits.record(account.id, this.now(), undefined, 'ok');
+      });
       onProgress?.({ accountId: account.id, state: 'done' });
       return { accountId: account.id };
     } catch (caught) {
-      const error = toProviderError(caught, context.secrets);
-      await withLock(this.options.dataDir, () =>
-        this.history.recordFailure(account.id, month.key, this.now().toISOString(), { kind: error.kind, message: error.message }),
-      );
+      const error = toProviderError(caught, secrets);
+      await withLock(this.options.dataDir, () => {
+        this.history.recordFailure(account.id, month.key, this.now().toISOString(), { kind: error.kind, message: error.message });
+        // A provider that named a time is left alone until then, by every Spendbar process.
+        this.retryWaits.record(account.id, this.now(), error.retryAfterMs, error.kind);
+      });
       onProgress?.({ accountId: account.id, state: 'failed' });
       return { accountId: account.id, errorKind: error.kind, retryAfterMs: error.retryAfterMs };
     } finally {
@@ -245,6 +269,7 @@ export class SpendbarService {
         // Demo accounts have no keys by design; only whether a provider needs none (Groq) matters there.
         missingCredential: this.demo ? undefined : credentials?.missing,
         keyless: credentials?.keyless ?? false,
+        retryAt: this.retryWaits.active(account.id, this.now())?.notBefore,
       });
     }
     return buildOverview({

@@ -84,7 +84,11 @@ export const accountViewSchema = z.object({
   /** When the last poll was tried (successful or not), and whether one is running now. */
   lastAttemptAt: z.string().nullable(),
   polling: z.boolean(),
-  error: z.object({ kind: errorKindSchema, message: z.string() }).nullable(),
+  /**
+   * Why the last poll failed. `retryAt` (ISO) is set while the provider's Retry-After holds: the account
+   * is not polled before then, and the message says until when.
+   */
+  error: z.object({ kind: errorKindSchema, message: z.string(), retryAt: z.string().optional() }).nullable(),
   /** Short provider-specific facts worth a line in the UI ("Key usage this month", "Credits: management key"). */
   notes: z.array(z.string()),
   manual: z.boolean(),

@@ -12,7 +12,7 @@ export interface RefreshInput {
   /** Failures in a row since the last success. */
   readonly consecutiveFailures: number;
   readonly lastErrorKind?: ErrorKind;
-  /** What a 429 asked for. */
+  /** What a 429 (or a 5xx with Retry-After) asked for. */
   readonly retryAfterMs?: number;
   /** A number in [0, 1) from the caller, so that installs spread out instead of polling in lockstep. */
   readonly jitter: number;
@@ -38,9 +38,9 @@ export function nextRefresh(input: RefreshInput): RefreshDecision {
   }
   const doubling = 2 ** Math.min(input.consecutiveFailures - 1, 10);
   if (input.lastErrorKind === 'network' || input.lastErrorKind === 'provider-unavailable') {
-    // Blips clear up: try again after a minute, doubling, up to four intervals.
+    // Blips clear up: try again after a minute, doubling, up to four intervals; never before a 5xx's Retry-After.
     const delay = Math.min(Math.max(input.minimumMs, MINUTE * doubling), 4 * base, MAX_DELAY_MS);
-    return { delayMs: spread(delay), reason: 'retry-soon' };
+    return { delayMs: Math.max(input.retryAfterMs ?? 0, spread(delay)), reason: 'retry-soon' };
   }
   // A bad key or setting will not fix itself: back off so a broken account costs almost nothing.
   return { delayMs: spread(Math.min(base * doubling, Math.max(base, MAX_DELAY_MS))), reason: 'backoff' };

@@ -23,6 +23,8 @@ export interface PollOutcome {
   readonly accountId: string;
   readonly errorKind?: ErrorKind;
   readonly retryAfterMs?: number;
+  /** Set when the account was not polled because its provider asked to wait until then (ISO time). */
+  readonly waitingUntil?: string;
 }
 
 export interface SchedulerOptions {
@@ -110,6 +112,11 @@ export class Scheduler {
         const account = byId.get(outcome.accountId);
         if (!account) continue;
         const previous = this.state.get(outcome.accountId);
+        if (outcome.waitingUntil !== undefined) {
+          // Not polled: the provider's wait (recorded by this or another Spendbar process) decides.
+          this.state.set(outcome.accountId, { dueAt: this.options.clock.now() + Math.max(outcome.retryAfterMs ?? 0, 1000), failures: previous?.failures ?? 1 });
+          continue;
+        }
         const failures = outcome.errorKind && outcome.errorKind !== 'missing-credential' ? (previous?.failures ?? 0) + 1 : 0;
         const decision = nextRefresh({
           intervalMs: account.intervalMs,
