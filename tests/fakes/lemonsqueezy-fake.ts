@@ -13,11 +13,11 @@ export interface LemonSqueezyFake {
   close(): Promise<void>;
 }
 
-export async function startLemonSqueezyFake(): Promise<LemonSqueezyFake> {
+export async function startLemonSqueezyFake(acceptKey = 'lemonsqueezy-cli-test-secret-0000'): Promise<LemonSqueezyFake> {
   const unauthenticated = { status: 401, json: { jsonapi: { version: '1.0' }, errors: [{ detail: 'Unauthenticated.', status: '401', title: 'Unauthorized' }] } };
   const server = await startFakeServer((request) => {
     // Only the fake's own test key is accepted, as a real store accepts only its keys.
-    if (request.headers.authorization !== 'Bearer lemonsqueezy-cli-test-secret-0000') return unauthenticated;
+    if (request.headers.authorization !== `Bearer ${acceptKey}`) return unauthenticated;
     return routes({ 'GET /v1/subscription-items': { json: subscriptionItems }, 'GET /v1/subscription-items/2/current-usage': { json: currentUsage } })(request);
   });
   return { url: `${server.origin}/v1`, requests: server.requests, close: () => server.close() };

@@ -74,6 +74,10 @@ export function awsError(error: unknown, context: AwsErrorContext): ProviderErro
     return make('provider-unavailable', `${AWS_NAME} has no data for this period yet${said}. After Cost Explorer is enabled, data takes up to a day to appear.`);
   }
   if (name === 'BillExpirationException') return make('config', `${AWS_NAME} no longer has that month${said}: it keeps about 13 months (38 with multi-year data).`);
+  // The SDK reports a request cut off by the poll's deadline as its own AbortError.
+  if (name === 'AbortError' || name === 'TimeoutError') {
+    return make('network', `${AWS_NAME} did not answer in time. Check the network (or proxy) and try again.`);
+  }
   if (name === 'SyntaxError' || (status !== undefined && status < 300)) {
     return make('parse', `${AWS_NAME} answered with a body that is not its JSON (an HTML page or a cut-off answer). If an endpoint override is set, check that it points at Cost Explorer.`);
   }
