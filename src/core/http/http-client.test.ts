@@ -41,6 +41,26 @@ describe('http client', () => {
     expect(waits).toEqual([100, 200]);
   });
 
+  it('never sleeps on a Retry-After: a 503 naming a time is reported with it, after one request', async () => {
+    server = await startFakeServer(() => ({ status: 503, headers: { 'retry-after': '3600' }, json: {} }));
+    const waits: number[] = [];
+    const error = await failure(createHttpClient({ sleep: async (ms) => void waits.push(ms) }).json(request(`${server.origin}/busy`)));
+    expect(error.kind).toBe('provider-unavailable');
+    expect(error.retryAfterMs).toBe(3_600_000);
+    expect(waits).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('starts no retry that could not finish before the deadline', async () => {
+    server = await startFakeServer(() => ({ status: 502, json: {} }));
+    const waits: number[] = [];
+    const client = createHttpClient({ baseBackoffMs: 1000, random: () => 0.5, sleep: async (ms) => void waits.push(ms) });
+    const error = await failure(client.json({ ...request(`${server.origin}/flaky`), deadlineAt: Date.now() + 500 }));
+    expect(error.kind).toBe('provider-unavailable');
+    expect(waits).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('never retries a 4xx other than by the scheduler', async () => {
     server = await startFakeServer(() => ({ status: 400, json: { error: { message: 'bad param' } } }));
     const error = await failure(createHttpClient({ sleep: async () => {} }).json(request(`${server.origin}/x`)));

@@ -29,6 +29,11 @@ describe('refresh policy', () => {
     expect(short.delayMs).toBe(15 * MIN);
   });
 
+  it('never retries a 5xx sooner than its Retry-After', () => {
+    const decision = nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: 1, lastErrorKind: 'provider-unavailable', retryAfterMs: 90 * MIN, jitter: 0.5 });
+    expect(decision).toEqual({ delayMs: 90 * MIN, reason: 'retry-soon' });
+  });
+
   it('backs off a broken key up to six hours', () => {
     const delays = [1, 2, 3, 6, 20].map(
       (failures) => nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: failures, lastErrorKind: 'auth', jitter: 0.5 }).delayMs,
@@ -137,5 +142,17 @@ describe('poll loop', () => {
     const aPolls = polls.filter((poll) => poll.ids.includes('a')).map((poll) => poll.at / MIN);
     expect(aPolls).toEqual([0, 15, 45, 105, 225]);
     expect(polls.filter((poll) => poll.ids.includes('b')).map((poll) => poll.at / MIN)).toEqual([0, 60, 120, 180, 240]);
+  });
+
+  it('leaves an account whose provider asked to wait (told to another process) until the wait ends', async () => {
+    const waitEnds = 50 * MIN;
+    const { time, polls, scheduler } = setup((accountId) =>
+      accountId === 'a' && time.clock.now() < waitEnds ? { accountId, errorKind: 'rate-limited', retryAfterMs: waitEnds - time.clock.now(), waitingUntil: 'later' } : { accountId },
+    );
+    scheduler.start();
+    await scheduler.idle();
+    await time.advance(61 * MIN);
+    scheduler.stop();
+    expect(polls.filter((poll) => poll.ids.includes('a')).map((poll) => poll.at / MIN)).toEqual([0, 50]);
   });
 });
