@@ -140,6 +140,14 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const heal = () => {
+    fault = undefined;
+    requests = 0;
+    for (const res of held) res.socket?.destroy();
+    held.clear();
+    for (const timer of timers) clearInterval(timer);
+    timers.clear();
+  };
   return {
     origin: `http://127.0.0.1:${port}`,
     get requests() {
@@ -150,16 +158,9 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       echo = echoed;
       requests = 0;
     },
-    heal() {
-      fault = undefined;
-      requests = 0;
-      for (const res of held) res.socket?.destroy();
-      held.clear();
-      for (const timer of timers) clearInterval(timer);
-      timers.clear();
-    },
+    heal,
     async close() {
-      this.heal();
+      heal();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

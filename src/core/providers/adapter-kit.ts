@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Dec, normalizeCurrency } from '../model/money.js';
 import { ProviderError, redact, type ErrorKind } from '../model/provider-error.js';
+import { scrubAndClip } from '../http/secret-scrub.js';
 
 const decimalText = /^-?\d+(\.\d+)?$/;
 const integerText = /^-?\d+$/;
@@ -56,7 +57,7 @@ export function errorInBody(
   secrets: readonly string[],
 ): ProviderError {
   const numeric = typeof code === 'number' ? code : Number(code);
-  const said = providerText ? ` ("${providerText.slice(0, 200)}")` : '';
+  const said = providerText ? ` ("${scrubAndClip(providerText, secrets, 200)}")` : '';
   const kind = kindForCode(numeric, providerText ?? '');
   const messages: Record<ErrorKind, string> = {
     'missing-credential': `${provider} needs a key.`,

@@ -5,6 +5,7 @@
  */
 import { parseRetryAfter } from '../../http/http-errors.js';
 import { ProviderError, redact, type ErrorKind } from '../../model/provider-error.js';
+import { scrubAndClip } from '../../http/secret-scrub.js';
 
 export const AWS_NAME = 'AWS Cost Explorer';
 const NEEDED = 'ce:GetCostAndUsage and ce:GetCostForecast';
@@ -47,7 +48,7 @@ export function awsError(error: unknown, context: AwsErrorContext): ProviderErro
   if (error instanceof ProviderError) return error;
   const shape = (error ?? {}) as SdkErrorShape;
   const name = shape.name ?? '';
-  const said = shape.message && shape.message !== 'UnknownError' ? ` (AWS said: "${shape.message.slice(0, 240)}")` : '';
+  const said = shape.message && shape.message !== 'UnknownError' ? ` (AWS said: "${scrubAndClip(shape.message, context.secrets, 240)}")` : '';
   const make = (kind: ErrorKind, message: string, retryAfterMs?: number) =>
     new ProviderError(kind, redact(message, context.secrets), { url: context.url, status: shape.$metadata?.httpStatusCode, retryAfterMs });
 
@@ -109,7 +110,7 @@ function credentialError(message: string, context: AwsErrorContext, make: (kind:
     );
   }
   const who = profile ? `profile "${profile}"` : 'the default AWS credentials';
-  return make('config', `AWS could not load ${who}: ${message.slice(0, 240)}. Check ~/.aws/config, or run \`aws configure${profile ? ` --profile ${profile}` : ''}\`.`);
+  return make('config', `AWS could not load ${who}: ${scrubAndClip(message, context.secrets, 240)}. Check ~/.aws/config, or run \`aws configure${profile ? ` --profile ${profile}` : ''}\`.`);
 }
 
 function retryAfter(shape: SdkErrorShape): number | undefined {

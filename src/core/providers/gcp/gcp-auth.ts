@@ -8,6 +8,7 @@
 import type { GoogleAuth, gaxios } from 'google-auth-library';
 import { parseRetryAfter, pathOf } from '../../http/http-errors.js';
 import { ProviderError, redact, type ErrorKind } from '../../model/provider-error.js';
+import { scrubAndClip } from '../../http/secret-scrub.js';
 
 type GaxiosError = gaxios.GaxiosError;
 
@@ -96,7 +97,7 @@ function tokenError(error: GaxiosError | undefined, url: string, keyFile: string
   const status = error.response?.status;
   const data = error.response?.data as { error?: unknown; error_description?: unknown } | undefined;
   const oauthError = typeof data?.error === 'string' ? data.error : undefined;
-  const said = oauthError ? ` (${oauthError}${typeof data?.error_description === 'string' ? `: ${data.error_description.slice(0, 200)}` : ''})` : '';
+  const said = oauthError ? ` (${oauthError}${typeof data?.error_description === 'string' ? `: ${scrubAndClip(data.error_description, secrets, 200)}` : ''})` : '';
   if (status === undefined) {
     const timedOut = error.name === 'TimeoutError' || /abort|timeout/i.test(`${String(error.code ?? '')} ${error.message}`);
     const what = timedOut ? 'did not answer in time' : error.code === 'ECONNREFUSED' ? 'refused the connection' : 'could not be reached';

@@ -8,6 +8,7 @@ import { ProviderError, redact, type ErrorKind } from '../../model/provider-erro
 import type { BreakdownItem, ModelUsage, Snapshot } from '../../model/snapshot.js';
 import { estimateCost } from '../../tracked/pricing.js';
 import type { PrometheusQueryResponse } from './groq-schemas.js';
+import { scrubAndClip } from '../../http/secret-scrub.js';
 
 /** Series without a `model` label cannot be priced; they are listed under this name. */
 export const NO_MODEL_LABEL = '(no model label)';
@@ -82,7 +83,7 @@ const errorKinds: Record<string, ErrorKind> = {
 export function errorInsideOk(body: PrometheusQueryResponse, url: string, secrets: readonly string[]): ProviderError {
   const where = { url: pathOf(url) };
   if (body.status === 'success') return new ProviderError('parse', 'Groq’s metrics API answered success without data.', where);
-  const said = body.error ? `: "${body.error.slice(0, 200)}"` : '';
+  const said = body.error ? `: "${scrubAndClip(body.error, secrets, 200)}"` : '';
   const errorType = body.errorType ?? 'unknown';
   const kind = errorKinds[errorType] ?? 'config';
   const message =

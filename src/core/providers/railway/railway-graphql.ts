@@ -8,6 +8,7 @@ import type { ErrorKind } from '../../model/provider-error.js';
 import { ProviderError, redact } from '../../model/provider-error.js';
 import type { ProviderContext } from '../provider.js';
 import { graphqlEnvelopeSchema, type GraphqlError } from './railway-schemas.js';
+import { scrubAndClip } from '../../http/secret-scrub.js';
 
 export const RAILWAY = 'Railway';
 export const TOKENS_URL = 'https://railway.com/account/tokens';
@@ -44,7 +45,7 @@ const createTokenAdvice = `Create an account token (workspace "No workspace") at
 
 /** Maps the first GraphQL error to a kind and says what to fix. */
 export function graphqlError(error: GraphqlError, context: ProviderContext, url: string): ProviderError {
-  const said = (error.message ?? '').slice(0, 200);
+  const said = scrubAndClip(error.message ?? '', context.secrets, 200);
   const code = error.extensions?.code ?? '';
   const quoted = said ? ` (Railway said: "${said}")` : '';
   const workspace = context.credentials.workspaceId;

@@ -4,10 +4,11 @@
  * as the usage quota. Spend comes from manual entries (reportsSpend is false).
  */
 import { isCurrentMonth } from '../../model/billing-month.js';
-import { ProviderError, redact } from '../../model/provider-error.js';
+import { ProviderError } from '../../model/provider-error.js';
 import type { Quota, Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
 import { organizationProjectsSchema, organizationSchema, organizationsSchema, usageApiCountsSchema, type UsageApiCounts } from './supabase-schemas.js';
+import { scrubAndClip } from '../../http/secret-scrub.js';
 
 const NAME = 'Supabase';
 const TOKENS_URL = 'https://supabase.com/dashboard/account/tokens';
@@ -131,7 +132,7 @@ async function countRequests(
     const problem = inBodyError(answer.data);
     if (problem === 'rate-limited') throw new ProviderError('rate-limited', 'Supabase is rate-limiting this token; Spendbar will wait before asking again.', { url });
     if (problem) {
-      notes.push(redact(`Request counts of ${project.name} could not be read (Supabase said: "${problem}").`, context.secrets));
+      notes.push(`Request counts of ${project.name} could not be read (Supabase said: "${scrubAndClip(problem, context.secrets, 200)}").`);
       continue;
     }
     for (const bucket of answer.data.result ?? []) {
@@ -149,7 +150,7 @@ async function countRequests(
 function inBodyError(body: UsageApiCounts): string | undefined {
   const error = body.error;
   if (error === null || error === undefined) return undefined;
-  if (typeof error === 'string') return error.slice(0, 200) || 'unknown error';
+  if (typeof error === 'string') return error || 'unknown error';
   if (error.code === 429) return 'rate-limited';
-  return (error.message ?? error.status ?? `code ${error.code ?? '?'}`).slice(0, 200);
+  return error.message ?? error.status ?? `code ${error.code ?? '?'}`;
 }
