@@ -38,7 +38,8 @@ export async function withPollDeadline<T>(http: HttpClient, timeoutMs: number, p
     return await Promise.race([task({ http: withDeadline(http, deadlineAt, controller.signal), signal: controller.signal }), givenUp]);
   } catch (error) {
     // A request cut by the deadline reports "did not answer in time"; say what the bound was.
-    if (error instanceof ProviderError && error.kind === 'network' && controller.signal.aborted) throw timedOut();
+    // (A request's own timer, set to end at the deadline, may fire a moment before the poll's.)
+    if (error instanceof ProviderError && error.kind === 'network' && (controller.signal.aborted || Date.now() >= deadlineAt - 50)) throw timedOut();
     throw error;
   } finally {
     clearTimeout(abortTimer);
