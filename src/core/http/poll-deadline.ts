@@ -27,7 +27,7 @@ export async function withPollDeadline<T>(http: HttpClient, timeoutMs: number, p
   const controller = new AbortController();
   const seconds = Math.round(timeoutMs / 100) / 10;
   const timedOut = () =>
-    new ProviderError('network', `${providerName} did not answer within ${seconds} s, so Spendbar stopped waiting and kept the last figures. It will try again later.`);
+    new ProviderError('network', `${providerName} did not answer within ${seconds} s, so Spendbar stopped waiting; any earlier figures are kept. It will try again later.`);
   let abortTimer: NodeJS.Timeout | undefined;
   let giveUpTimer: NodeJS.Timeout | undefined;
   const givenUp = new Promise<never>((_, reject) => {
