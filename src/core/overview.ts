@@ -4,6 +4,7 @@
  * the account's manual spend entries; totals include stale accounts with their last good figures.
  */
 import type { AccountView, MoneyDto, Overview } from '../shared/api.js';
+import { monthlyPollingCost } from '../shared/polling-cost.js';
 import type { Account } from './accounts.js';
 import type { AccountData } from './overview/account-data.js';
 import { balanceInputsFromEntries, estimateBalance, manualSpendByCurrency, type BalanceAnchor, type DatedMoney } from './ledger/ledger.js';
@@ -265,12 +266,11 @@ function totalMonthEndDto(figure: TotalMonthEnd | undefined): Overview['totals']
 /** "Polling costs about 0.60 USD a month at one refresh every 12 h": the price of watching the bill. */
 function pollingCostNote(account: Account): string[] {
   const cost = account.provider.costPerRefresh;
-  if (!cost) return [];
-  const refreshesPerMonth = new Dec(30 * 24 * 3_600_000).div(account.intervalMs);
-  const monthly = new Dec(cost.amount).times(refreshesPerMonth).toDecimalPlaces(2, Dec.ROUND_UP);
+  const monthly = cost && monthlyPollingCost(cost.amount, account.intervalMs / 60_000);
+  if (!cost || !monthly) return [];
   const hours = account.intervalMs / 3_600_000;
   const every = hours >= 1 ? `${Number(hours.toFixed(1))} h` : `${Math.round(account.intervalMs / 60_000)} min`;
-  return [`Polling costs about ${formatAmount(monthly)} ${cost.currency} a month at one refresh every ${every} (${cost.amount} ${cost.currency} per refresh), plus manual refreshes.`];
+  return [`Polling costs about ${monthly} ${cost.currency} a month at one refresh every ${every} (${cost.amount} ${cost.currency} per refresh), plus manual refreshes.`];
 }
 
 /** The latest top-up the alert engine saw this month: the balance rose, and that is not negative spend. */

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AccountSummary, ProviderInfo } from '../../shared/api';
 import { errorDetails, type ErrorDetails } from '../errors';
 import { checkInterval, checkOptionalMoney, checkRunwayDays } from '../model/validation';
-import { monthlyPollingCost } from '../model/polling-cost';
+import { monthlyPollingCost } from '../../shared/polling-cost';
 import { useSpendbar } from '../store';
 import { Field, isFieldError } from './Field';
 import { ProviderIcon } from './ProviderIcon';
