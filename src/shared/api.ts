@@ -41,11 +41,16 @@ export const quotaDtoSchema = z.object({
 
 export const dailySpendDtoSchema = z.object({ date: z.string(), amount: z.string(), currency: z.string() });
 
+/** A provider's badge in the popover: letters on a colour (the provider definition's `monogram`). */
+export const monogramSchema = z.object({ letters: z.string(), colour: z.string() });
+export type Monogram = z.infer<typeof monogramSchema>;
+
 export const accountViewSchema = z.object({
   /** Stable id, `<provider>:<account name>`. */
   id: z.string(),
   provider: z.string(),
   providerName: z.string(),
+  monogram: monogramSchema.optional(),
   account: z.string(),
   status: accountStatusSchema,
   monthToDate: moneyDtoSchema.nullable(),
@@ -192,6 +197,7 @@ export type EntryInput = z.infer<typeof entryInputSchema>;
 export const providerInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
+  monogram: monogramSchema.optional(),
   kind: z.enum(['api', 'manual']),
   keyHelp: z.string(),
   keyUrl: z.string().nullable(),

@@ -84,7 +84,7 @@ export function AccountDetail({ accountId }: { accountId: string }) {
   const status = statusText(account, now);
   const mine = entries.filter((entry) => entry.provider === account.provider && entry.account === account.account);
   return (
-    <ViewFrame title={`${account.providerName} · ${account.account}`} icon={<ProviderIcon provider={account.provider} />} testId="detail">
+    <ViewFrame title={`${account.providerName} · ${account.account}`} icon={<ProviderIcon provider={account.provider} monogram={account.monogram} />} testId="detail">
       {status && (
         <p className={`banner ${account.status === 'stale' ? 'banner-warning' : 'banner-error'}`} data-testid="detail-status">
           {status}

@@ -80,7 +80,7 @@ export function AccountSettings({ account, provider }: { account: AccountSummary
     <li className="settings-account" data-testid="settings-account" data-account-id={account.id}>
       <details>
         <summary>
-          <ProviderIcon provider={account.provider} size={18} />
+          <ProviderIcon provider={account.provider} monogram={provider?.monogram} size={18} />
           <span className="provider-name">{account.providerName}</span> <span className="account-label">{account.account}</span>
           <span className="muted settings-key">{keyState(account, provider)}</span>
         </summary>
