@@ -5,7 +5,7 @@
  */
 import type { Dec } from '../model/money.js';
 import { show, type Amount, type MonthEndFact } from './facts.js';
-import type { Observation } from './rules.js';
+import type { Observation } from './observation.js';
 
 /**
  * A projection from less than this many days of spend is shown, labelled, but not alerted on: one busy

@@ -8,22 +8,9 @@ import { Dec } from '../model/money.js';
 import type { AccountTrack, AlertSettings } from './alert-model.js';
 import { budgetObservations } from './budget-rules.js';
 import { show, type AccountFacts, type AlertFacts } from './facts.js';
+import type { Observation, Verdict } from './observation.js';
 
-export type AlertKind = 'low-balance' | 'budget' | 'budget-forecast' | 'reconciliation' | 'credentials';
-export type Verdict = 'on' | 'off' | 'keep';
-
-export interface Observation {
-  readonly key: string;
-  readonly snoozeKey: string;
-  readonly accountId: string | null;
-  readonly kind: AlertKind;
-  readonly verdict: Verdict;
-  readonly title: string;
-  readonly body: string;
-  /** Alerts of one group that fire together are one notification: the most severe. */
-  readonly group?: string;
-  readonly severity?: number;
-}
+export type { AlertKind, Observation, Verdict } from './observation.js';
 
 export function observe(facts: AlertFacts, tracks: Readonly<Record<string, AccountTrack>>, settings: AlertSettings): Observation[] {
   const observations: Observation[] = [];
