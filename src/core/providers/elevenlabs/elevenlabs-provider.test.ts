@@ -5,7 +5,7 @@ import { billingMonth } from '../../model/billing-month.js';
 import type { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import subscription2025 from './__fixtures__/subscription-2025.json' with { type: 'json' };
 import subscription2026 from './__fixtures__/subscription-2026.json' with { type: 'json' };
 import { elevenlabsProvider } from './elevenlabs-provider.js';

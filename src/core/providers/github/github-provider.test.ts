@@ -6,7 +6,7 @@ import { formatAmount } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import premiumNovember from './__fixtures__/premium-request-report-2026-11.json' with { type: 'json' };
 import premiumOrg from './__fixtures__/premium-request-report-org.json' with { type: 'json' };
 import premiumUser from './__fixtures__/premium-request-report-user.json' with { type: 'json' };

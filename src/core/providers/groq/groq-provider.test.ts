@@ -5,7 +5,7 @@ import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
 import type { ProviderError } from '../../model/provider-error.js';
 import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import models from './__fixtures__/models.json' with { type: 'json' };
 import empty from './__fixtures__/prometheus-empty.json' with { type: 'json' };
 import queryError from './__fixtures__/prometheus-error.json' with { type: 'json' };

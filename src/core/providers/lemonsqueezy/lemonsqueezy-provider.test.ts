@@ -5,7 +5,7 @@ import { billingMonth } from '../../model/billing-month.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import currentUsage from './__fixtures__/current-usage.json' with { type: 'json' };
 import subscriptionItems from './__fixtures__/subscription-items.json' with { type: 'json' };
 import { lemonsqueezyProvider } from './lemonsqueezy-provider.js';

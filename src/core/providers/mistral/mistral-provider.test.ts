@@ -6,7 +6,7 @@ import { formatAmount } from '../../model/money.js';
 import type { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import spendLimit from './__fixtures__/spend-limit.json' with { type: 'json' };
 import { adminBaseUrl, mistralProvider } from './mistral-provider.js';
 

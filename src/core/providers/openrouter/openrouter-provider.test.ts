@@ -4,7 +4,7 @@ import { createHttpClient } from '../../http/http-client.js';
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
 import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import credits from './__fixtures__/credits.json' with { type: 'json' };
 import key from './__fixtures__/key.json' with { type: 'json' };
 import { openrouterProvider } from './openrouter-provider.js';

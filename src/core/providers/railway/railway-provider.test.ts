@@ -6,7 +6,7 @@ import { formatAmount } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import notAuthorized from './__fixtures__/error-not-authorized.json' with { type: 'json' };
 import meWorkspaces from './__fixtures__/me-workspaces.json' with { type: 'json' };
 import workspace from './__fixtures__/workspace.json' with { type: 'json' };

@@ -6,7 +6,7 @@ import { formatAmount } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import userInfo from './__fixtures__/user-info.json' with { type: 'json' };
 import { siliconflowProvider } from './siliconflow-provider.js';
 

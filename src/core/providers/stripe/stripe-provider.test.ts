@@ -6,7 +6,7 @@ import { formatAmount } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import novemberPage1 from './__fixtures__/balance-transactions-2026-11-page1.json' with { type: 'json' };
 import novemberPage2 from './__fixtures__/balance-transactions-2026-11-page2.json' with { type: 'json' };
 import transactions from './__fixtures__/balance-transactions.json' with { type: 'json' };

@@ -5,7 +5,7 @@ import { billingMonth } from '../../model/billing-month.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import organizationProjects from './__fixtures__/organization-projects.json' with { type: 'json' };
 import organization from './__fixtures__/organization.json' with { type: 'json' };
 import organizations from './__fixtures__/organizations.json' with { type: 'json' };

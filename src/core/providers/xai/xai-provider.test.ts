@@ -5,7 +5,7 @@ import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import invoicePreview from './__fixtures__/invoice-preview.json' with { type: 'json' };
 import prepaidBalance from './__fixtures__/prepaid-balance.json' with { type: 'json' };
 import spendingLimits from './__fixtures__/spending-limits.json' with { type: 'json' };
