@@ -1,8 +1,8 @@
 /**
  * The testing kit's contract suite: what every API adapter must pass, against a real HTTP server on
- * 127.0.0.1. Each adapter's test
- * calls `describeProviderContract` with its healthy fake and what the snapshot must show; the suite then
- * plays every failure a provider can produce and checks the classification and that no secret leaks.
+ * 127.0.0.1. Each adapter's test calls `describeProviderContract` with its healthy fake and what the
+ * snapshot must show; the suite then plays every failure a provider can produce and checks the
+ * classification and that no secret leaks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeServer, type FakeHandler, type FakeReply, type FakeServer } from '../fakes/fake-http-server.js';
