@@ -58,6 +58,7 @@ const HOW: Record<MonthEndFact['basis'], string> = {
   'recent-daily-spend': 'at the recent daily rate',
   'month-pace': 'at this month’s pace',
   'month-to-date': 'as entered',
+  projection: 'from recent spend',
 };
 
 /** The month-end figure, when it projects something and rests on enough data to alert on. */

@@ -33,8 +33,11 @@ export interface AccountFacts {
 }
 
 export interface MonthEndFact extends Amount {
-  /** How it was reached; only 'month-to-date' means nothing was projected. */
-  readonly basis: 'provider-forecast' | 'recent-daily-spend' | 'month-pace' | 'month-to-date';
+  /**
+   * How it was reached; only 'month-to-date' means nothing was projected. `projection` is a total whose
+   * accounts were projected in more than one way.
+   */
+  readonly basis: 'provider-forecast' | 'recent-daily-spend' | 'month-pace' | 'month-to-date' | 'projection';
   /** Days of data behind a projected rate. */
   readonly rateDays: number;
 }
@@ -64,7 +67,7 @@ export function factsFromOverview(
         ? {
             amount: new Dec(total.monthEnd.amount),
             currency: total.currency,
-            basis: total.monthEnd.kind === 'forecast' ? 'provider-forecast' : total.monthEnd.kind === 'projection' ? 'recent-daily-spend' : 'month-to-date',
+            basis: total.monthEnd.kind === 'forecast' ? 'provider-forecast' : total.monthEnd.kind === 'projection' ? 'projection' : 'month-to-date',
             rateDays: total.monthEnd.rateDays ?? 0,
           }
         : undefined,
