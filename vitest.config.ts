@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // same code `npx spendbar` runs.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'tests/cli/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'tests/cli/**/*.test.ts', 'tests/layers/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**', 'out/**'],
     environment: 'node',
     globalSetup: ['tests/helpers/build-cli.ts'],

@@ -26,9 +26,6 @@ export interface Account {
 export const ENV_ACCOUNT = 'env';
 export const DEFAULT_ACCOUNT = 'default';
 
-/** AWS and Google Cloud are never implicit: ambient cloud credentials are ambiguous and cost money. */
-const NEVER_IMPLICIT = new Set(['aws', 'gcp']);
-
 export function accountId(provider: string, name: string): string {
   return `${provider}:${name}`;
 }
@@ -65,12 +62,12 @@ export function resolveAccounts(configs: readonly AccountConfig[], entries: read
       intervalMs: Math.max(config.intervalMinutes ? config.intervalMinutes * 60_000 : provider.refresh.defaultMs, provider.refresh.minimumMs),
       // `accounts add openrouter --account env --threshold lowBalance=10` gives the env account thresholds
       // or settings; it still reads its key from the environment, like the implicit one.
-      implicit: config.name === ENV_ACCOUNT && provider.kind === 'api' && !NEVER_IMPLICIT.has(provider.id),
+      implicit: config.name === ENV_ACCOUNT && provider.kind === 'api' && provider.implicitFromEnv,
       thresholds: config.thresholds ?? {},
     });
   }
   for (const provider of providers) {
-    if (provider.kind !== 'api' || NEVER_IMPLICIT.has(provider.id)) continue;
+    if (provider.kind !== 'api' || !provider.implicitFromEnv) continue;
     const required = provider.credentials.filter((spec) => !spec.optional);
     // Providers whose credentials are all optional (Groq's key only unlocks extras) count when any is set.
     const configured = required.length > 0 ? required.every((spec) => nonEmpty(env[spec.env])) : provider.credentials.some((spec) => nonEmpty(env[spec.env]));
@@ -119,7 +116,7 @@ export async function resolveCredentials(account: Account, secrets: SecretStore,
         keychainProblem = error.message;
       }
     }
-    const fromEnv = NEVER_IMPLICIT.has(account.provider.id) && nonEmpty(env[spec.env]) ? env[spec.env] : undefined;
+    const fromEnv = account.provider.kind === 'api' && !account.provider.implicitFromEnv && nonEmpty(env[spec.env]) ? env[spec.env] : undefined;
     values[spec.name] = stored ?? fromEnv;
   }
   const absent = account.provider.credentials.filter((spec) => !spec.optional && !values[spec.name]);

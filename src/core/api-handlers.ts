@@ -51,6 +51,7 @@ export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks)
       providers: providers.map((provider) => ({
         id: provider.id,
         name: provider.name,
+        monogram: { ...provider.monogram },
         kind: provider.kind,
         keyHelp: provider.keyHelp,
         keyUrl: provider.keyUrl ?? null,

@@ -4,38 +4,22 @@
  * the account's manual spend entries; totals include stale accounts with their last good figures.
  */
 import type { AccountView, MoneyDto, Overview } from '../shared/api.js';
+import { monthlyPollingCost } from '../shared/polling-cost.js';
 import type { Account } from './accounts.js';
+import type { AccountData } from './overview/account-data.js';
 import { balanceInputsFromEntries, estimateBalance, manualSpendByCurrency, type BalanceAnchor, type DatedMoney } from './ledger/ledger.js';
 import { Dec, add, formatAmount, zero, type Money } from './model/money.js';
 import type { Confidence, Figure, Snapshot } from './model/snapshot.js';
-import type { LedgerEntry } from './store/entries-store.js';
-import { snapshotFromJson, type MonthFile } from './store/history-store.js';
+import { snapshotFromJson } from './store/history-store.js';
 import type { TrackedRecord } from './tracked/tracked-store.js';
 import type { DetectedTopUp } from './alerts/alert-model.js';
 import { runwayView } from './alerts/runway-view.js';
 import { formatWaitTime } from './scheduler/retry-waits.js';
+import { parseMonth } from './model/billing-month.js';
+import { accountMonthEnd, totalMonthEnd, type MonthEnd, type TotalMonthEnd } from './overview/month-end.js';
+import { ledgerSeries, providerDailySeries } from './overview/spend-series.js';
 
-export interface AccountData {
-  readonly account: Account;
-  /** This month's history file. */
-  readonly monthFile: MonthFile | undefined;
-  /** Earlier months' files, for official spend since a known balance. */
-  readonly earlierFiles: readonly MonthFile[];
-  readonly entries: readonly LedgerEntry[];
-  /** A poll of this account is running now. */
-  readonly polling?: boolean;
-  /** Usage the user fed in for this month (track / import), with estimated costs. */
-  readonly tracked: readonly TrackedRecord[];
-  /** Set when the account cannot be polled for lack of a credential. */
-  readonly missingCredential?: string;
-  /**
-   * An API account whose key is optional and not set (Groq without a key): like a manual account it is
-   * fine without ever being polled, so "not polled yet" is not stale.
-   */
-  readonly keyless?: boolean;
-  /** The provider asked not to be polled before this time (ISO), and that time has not come yet. */
-  readonly retryAt?: string;
-}
+export type { AccountData } from './overview/account-data.js';
 
 export interface OverviewInput {
   readonly month: string;
@@ -51,13 +35,13 @@ export interface OverviewInput {
 }
 
 export function buildOverview(input: OverviewInput): Overview {
-  const views = input.accounts.map((data) => accountView(data, input.month, input.now, input.topUps ?? []));
-  const parts = input.accounts.flatMap((data) => monthToDateParts(data, input.month));
+  const figures = input.accounts.map((data) => accountFigures(data, input.month, input.now));
+  const views = input.accounts.map((data, index) => accountView(data, figures[index]!, input.month, input.now, input.topUps ?? []));
   return {
     month: input.month,
     generatedAt: input.now.toISOString(),
     demo: input.demo,
-    totals: totals(parts),
+    totals: totals(figures.flatMap((figure) => figure.parts), figures.flatMap((figure) => figure.monthEnd)),
     accounts: views,
     warnings: [...input.warnings],
     polling: input.polling,
@@ -74,7 +58,31 @@ function dto(figure: Figure): MoneyDto {
   return { amount: formatAmount(figure.money.amount), currency: figure.money.currency, confidence: figure.confidence };
 }
 
-function accountView(data: AccountData, month: string, now: Date, topUps: readonly DetectedTopUp[]): AccountView {
+/** The figures an account adds to the totals, computed once per overview. */
+interface AccountFigures {
+  readonly parts: readonly Figure[];
+  readonly monthEnd: readonly MonthEnd[];
+}
+
+function accountFigures(data: AccountData, monthKey: string, now: Date): AccountFigures {
+  const parts = monthToDateParts(data, monthKey);
+  const month = parseMonth(monthKey);
+  if (!month) return { parts, monthEnd: [] };
+  const snapshot = data.monthFile?.lastGood ? snapshotFromJson(data.monthFile.lastGood) : undefined;
+  const polledMonthToDate = Boolean(snapshot?.monthToDate) && (data.account.provider.reportsSpend || snapshot?.monthToDate !== undefined);
+  const dailySpend = polledMonthToDate ? providerDailySeries(data.monthFile, data.earlierFiles.at(-1)) : ledgerSeries(data, { entries: false });
+  const monthEnd = accountMonthEnd({
+    month,
+    asOf: figuresAsOf(data, now),
+    parts,
+    providerForecast: snapshot?.forecast,
+    dailySpend,
+    accruesWithoutSeries: polledMonthToDate,
+  });
+  return { parts, monthEnd };
+}
+
+function accountView(data: AccountData, figures: AccountFigures, month: string, now: Date, topUps: readonly DetectedTopUp[]): AccountView {
   const { account } = data;
   const manual = account.provider.kind === 'manual';
   const snapshot: Snapshot | undefined = data.monthFile?.lastGood ? snapshotFromJson(data.monthFile.lastGood) : undefined;
@@ -91,7 +99,8 @@ function accountView(data: AccountData, month: string, now: Date, topUps: readon
     error = data.retryAt ? { ...lastError, message: `${lastError.message} ${waitSentence(data.retryAt)}`, retryAt: data.retryAt } : lastError;
   } else status = snapshot || data.keyless ? 'ok' : 'stale';
 
-  const monthToDate = combine(monthToDateParts(data, month));
+  const monthToDate = combine(figures.parts);
+  const monthEnd = monthToDate ? figures.monthEnd.find((figure) => figure.money.currency === monthToDate.money.currency) : undefined;
   const officialBalances = snapshot?.balances ?? (snapshot?.balance ? [snapshot.balance] : []);
   const balances = officialBalances.length > 0 ? officialBalances : estimatedBalances(data);
   // The provider's primary balance leads, whatever order its per-currency list came in.
@@ -101,6 +110,7 @@ function accountView(data: AccountData, month: string, now: Date, topUps: readon
     id: account.id,
     provider: account.provider.id,
     providerName: account.provider.name,
+    monogram: { ...account.provider.monogram },
     account: account.name,
     status,
     monthToDate: monthToDate ? dto(monthToDate) : null,
@@ -119,6 +129,7 @@ function accountView(data: AccountData, month: string, now: Date, topUps: readon
     })),
     usage: [...(snapshot?.usage ?? []).map((item) => ({ ...item, source: 'official' as const })), ...trackedUsage(data.tracked)],
     forecast: snapshot?.forecast ? dto(snapshot.forecast) : null,
+    monthEnd: monthEnd ? monthEndDto(monthEnd, monthToDate!.confidence) : null,
     runway: runwayView(data, balances[0], now),
     balanceHistory: (data.monthFile?.balances ?? []).map((point) => ({ at: point.at, amount: point.amount, currency: point.currency })),
     updatedAt: snapshot?.fetchedAt ?? null,
@@ -216,7 +227,24 @@ function estimatedBalances(data: AccountData): Figure[] {
   return [...currencies].map((currency) => estimateBalance(inputs, currency)).filter((figure): figure is Figure => figure !== undefined);
 }
 
-function totals(parts: readonly Figure[]): Overview['totals'] {
+function monthEndDto(figure: MonthEnd, monthToDateConfidence: Confidence): NonNullable<AccountView['monthEnd']> {
+  return {
+    amount: formatAmount(figure.money.amount),
+    currency: figure.money.currency,
+    confidence: figure.basis === 'month-to-date' ? monthToDateConfidence : figure.basis === 'provider-forecast' ? 'official' : 'estimated',
+    basis: figure.basis,
+    ratePerDay: figure.ratePerDay ? formatAmount(figure.ratePerDay) : null,
+    rateDays: figure.rateDays,
+  };
+}
+
+/** The instant an account's figures describe: the last poll's fetch time for a polled account, else now. */
+function figuresAsOf(data: AccountData, now: Date): Date {
+  const fetchedAt = data.monthFile?.lastGood?.fetchedAt;
+  return fetchedAt && data.account.provider.kind === 'api' ? new Date(fetchedAt) : now;
+}
+
+function totals(parts: readonly Figure[], monthEnds: readonly MonthEnd[]): Overview['totals'] {
   const byCurrency = new Map<string, { total: Money; parts: Record<Confidence, Money> }>();
   for (const part of parts) {
     const currency = part.money.currency;
@@ -234,18 +262,22 @@ function totals(parts: readonly Figure[]): Overview['totals'] {
       currency,
       monthToDate: formatAmount(total.amount),
       byConfidence: { official: formatAmount(split.official.amount), estimated: formatAmount(split.estimated.amount), manual: formatAmount(split.manual.amount) },
+      monthEnd: totalMonthEndDto(totalMonthEnd(currency, monthEnds)),
     }));
+}
+
+function totalMonthEndDto(figure: TotalMonthEnd | undefined): Overview['totals'][number]['monthEnd'] {
+  return figure ? { amount: formatAmount(figure.money.amount), kind: figure.kind, rateDays: figure.rateDays } : null;
 }
 
 /** "Polling costs about 0.60 USD a month at one refresh every 12 h": the price of watching the bill. */
 function pollingCostNote(account: Account): string[] {
   const cost = account.provider.costPerRefresh;
-  if (!cost) return [];
-  const refreshesPerMonth = new Dec(30 * 24 * 3_600_000).div(account.intervalMs);
-  const monthly = new Dec(cost.amount).times(refreshesPerMonth).toDecimalPlaces(2, Dec.ROUND_UP);
+  const monthly = cost && monthlyPollingCost(cost.amount, account.intervalMs / 60_000);
+  if (!cost || !monthly) return [];
   const hours = account.intervalMs / 3_600_000;
   const every = hours >= 1 ? `${Number(hours.toFixed(1))} h` : `${Math.round(account.intervalMs / 60_000)} min`;
-  return [`Polling costs about ${formatAmount(monthly)} ${cost.currency} a month at one refresh every ${every} (${cost.amount} ${cost.currency} per refresh), plus manual refreshes.`];
+  return [`Polling costs about ${monthly} ${cost.currency} a month at one refresh every ${every} (${cost.amount} ${cost.currency} per refresh), plus manual refreshes.`];
 }
 
 /** The latest top-up the alert engine saw this month: the balance rose, and that is not negative spend. */

@@ -40,7 +40,15 @@ describe('polling', () => {
     const account = overview.accounts.find((item) => item.id === 'openrouter:env')!;
     expect(account.status).toBe('ok');
     expect(account.balance).toEqual({ amount: '74.75', currency: 'USD', confidence: 'official' });
-    expect(overview.totals).toEqual([{ currency: 'USD', monthToDate: '12.50', byConfidence: { official: '12.50', estimated: '0.00', manual: '0.00' } }]);
+    // OpenRouter gives no daily buckets: the month-end goes at the month's pace, 12.50 over 20.4 days.
+    expect(overview.totals).toEqual([
+      {
+        currency: 'USD',
+        monthToDate: '12.50',
+        byConfidence: { official: '12.50', estimated: '0.00', manual: '0.00' },
+        monthEnd: { amount: '18.37', kind: 'projection', rateDays: 20.4 },
+      },
+    ]);
   });
 
   it('keeps the last good figures, marked stale with the reason, when a poll fails', async () => {

@@ -343,7 +343,7 @@ export class SpendbarService {
     const accounts = this.accounts();
     const records = inputs.map((input) => {
       const account = input.account === undefined ? defaultAccountFor(input.provider, accounts) : validateAccountName(input.account);
-      const estimate = estimateCost(input.provider, input.model, input, new Date(input.timestamp));
+      const estimate = estimateCost(requireProvider(input.provider).priceListId, input.model, input, new Date(input.timestamp));
       return {
         provider: input.provider,
         account,

@@ -2,41 +2,13 @@
  * Alerts in the store: which new alerts the page shows (banner or web notification, model/alert-delivery.ts),
  * snoozing, the notification permission, and the alert settings of the Settings view.
  */
-import type { AlertSettingsDto, ApiRequest, Overview } from '../shared/api';
 import type { SpendbarBridge } from './bridge/types';
 import { errorMessage as message } from './errors';
-import { alertsToDeliver, deliveryChannel, keepBanners, snoozeUntil, unsnoozeTime, type AlertItem, type NotificationAccess } from './model/alert-delivery';
+import { alertsToDeliver, deliveryChannel, keepBanners, snoozeUntil, unsnoozeTime } from './model/alert-delivery';
 import type { PageNotifier } from './notifications';
-import type { GetState, SetState } from './store';
+import type { AlertsSlice, GetState, SetState } from './store-types';
 
-export interface AlertsSlice {
-  /** New alerts shown in the page, newest first, until dismissed or snoozed. */
-  alertBanners: AlertItem[];
-  notificationAccess: NotificationAccess;
-  alertSettings: AlertSettingsDto | null;
-  /** Why the alert settings could not be loaded. */
-  alertSettingsError: string | null;
-  /** Called with every overview the store accepts: shows what is new since the page opened. */
-  deliverAlerts(overview: Overview): void;
-  dismissAlertBanner(id: string): void;
-  /** Mutes the alert's rule for `durationMs` from now; rethrows the API error for the caller. */
-  snoozeAlert(id: string, durationMs: number): Promise<void>;
-  /** Lifts the snooze on the alert's rule; rethrows the API error for the caller. */
-  unsnoozeAlert(id: string): Promise<void>;
-  /** Opens the account an alert is about, with focus returning to `returnFocus` on the list. */
-  openAlertAccount(alert: AlertItem, returnFocus?: string): void;
-  /**
-   * Opens an account's detail from wherever the popover is (Electron: a native notification was clicked).
-   * Before the first overview the id is kept and opened once the overview lists the account.
-   */
-  focusAccount(accountId: string, returnFocus?: string): void;
-  requestNotifications(): Promise<void>;
-  /** Re-reads the permission, which the user may change in the browser at any time. */
-  readNotificationAccess(): void;
-  loadAlertSettings(): Promise<void>;
-  /** Saves and keeps the engine's answer; rethrows the API error (with its field) for the form. */
-  saveAlertSettings(request: ApiRequest<'setAlertSettings'>): Promise<void>;
-}
+export type { AlertsSlice };
 
 export interface AlertsOptions {
   notifier: PageNotifier;

@@ -1,23 +1,9 @@
 /** Providers, accounts and preferences in the store, for Settings and the entry form. */
-import type { AccountSummary, ApiRequest, ApiResponse, Preferences, ProviderInfo } from '../shared/api';
 import type { SpendbarBridge } from './bridge/types';
 import { errorMessage as message } from './errors';
-import type { GetState, SetState } from './store';
+import type { GetState, SetState, SettingsSlice } from './store-types';
 
-export interface SettingsSlice {
-  providers: ProviderInfo[];
-  accounts: AccountSummary[];
-  preferences: Preferences | null;
-  /** Why providers, accounts or preferences could not be loaded. */
-  settingsError: string | null;
-  loadSettings(): Promise<void>;
-  /** One real poll with what the user typed; resolves with the engine's verdict, stores nothing. */
-  testConnection(request: ApiRequest<'testConnection'>): Promise<ApiResponse<'testConnection'>>;
-  /** Saves and re-reads accounts and overview; rethrows the API error (with its field) for the form. */
-  saveAccount(request: ApiRequest<'saveAccount'>): Promise<string>;
-  removeAccount(id: string): Promise<void>;
-  setPreferences(request: ApiRequest<'setPreferences'>): Promise<void>;
-}
+export type { SettingsSlice };
 
 export function createSettingsSlice(api: SpendbarBridge, set: SetState, _get: GetState, reloadOverview: () => Promise<void>): SettingsSlice {
   const reloadAccounts = async () => {

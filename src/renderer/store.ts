@@ -3,54 +3,18 @@
  * and settings slices. A vanilla zustand store made per bridge, so tests can give it a fake one.
  */
 import { createContext, useContext } from 'react';
-import { createStore, useStore, type StoreApi } from 'zustand';
+import { createStore, useStore } from 'zustand';
 import type { Overview } from '../shared/api';
 import type { SpendbarBridge } from './bridge/types';
 import { errorMessage as message } from './errors';
 import { baselineOf } from './model/refresh-progress';
 import { hostNotifies, type PageNotifier } from './notifications';
-import { createAlertsSlice, type AlertsSlice } from './store-alerts';
-import { createEntriesSlice, type EntriesSlice } from './store-entries';
-import { createSettingsSlice, type SettingsSlice } from './store-settings';
+import { createAlertsSlice } from './store-alerts';
+import { createEntriesSlice } from './store-entries';
+import { createSettingsSlice } from './store-settings';
+import type { CoreSlice, GetState, SetState, SpendbarState, SpendbarStore, View } from './store-types';
 
-/** The views of the popover; everything but `home` is closed by Back or Escape. */
-export type View =
-  | { name: 'home' }
-  | { name: 'detail'; accountId: string }
-  | { name: 'manual' }
-  | { name: 'settings' }
-  | { name: 'add-account'; provider?: string };
-
-export interface CoreSlice {
-  overview: Overview | null;
-  /** Why the overview could not be loaded or refreshed last time; cleared by the next success. */
-  overviewError: string | null;
-  /** A Refresh the user asked for is under way. */
-  refreshing: boolean;
-  /** Each polled account's state when the Refresh began, to tell which have answered (refresh-progress.ts). */
-  refreshBaseline: Record<string, string> | null;
-  view: View;
-  /** The views under the current one; Back returns to the last of them. */
-  previousViews: View[];
-  /** Where focus goes back to on the list (the row or button that opened the first view). */
-  returnFocus: string | null;
-
-  /** Loads everything and listens for new overviews; returns the function that stops listening. */
-  start(): () => void;
-  refresh(): Promise<void>;
-  reloadOverview(): Promise<void>;
-  /** Opens a view over the current one; `returnFocus` names what gets focus back on the list. */
-  open(view: View, returnFocus?: string): void;
-  /** Back to the view this one was opened from. */
-  back(): void;
-  /** Straight back to the list (after saving an account), focusing `returnFocus` there. */
-  home(returnFocus?: string): void;
-}
-
-export type SpendbarState = CoreSlice & EntriesSlice & SettingsSlice & AlertsSlice;
-export type SpendbarStore = StoreApi<SpendbarState>;
-export type SetState = StoreApi<SpendbarState>['setState'];
-export type GetState = StoreApi<SpendbarState>['getState'];
+export type { CoreSlice, GetState, SetState, SpendbarState, SpendbarStore, View };
 
 export interface StoreOptions {
   /** Who raises desktop notifications for new alerts; by default the host does (Electron), never the page. */

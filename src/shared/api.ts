@@ -41,11 +41,16 @@ export const quotaDtoSchema = z.object({
 
 export const dailySpendDtoSchema = z.object({ date: z.string(), amount: z.string(), currency: z.string() });
 
+/** A provider's badge in the popover: letters on a colour (the provider definition's `monogram`). */
+export const monogramSchema = z.object({ letters: z.string(), colour: z.string() });
+export type Monogram = z.infer<typeof monogramSchema>;
+
 export const accountViewSchema = z.object({
   /** Stable id, `<provider>:<account name>`. */
   id: z.string(),
   provider: z.string(),
   providerName: z.string(),
+  monogram: monogramSchema.optional(),
   account: z.string(),
   status: accountStatusSchema,
   monthToDate: moneyDtoSchema.nullable(),
@@ -68,6 +73,21 @@ export const accountViewSchema = z.object({
     }),
   ),
   forecast: moneyDtoSchema.nullable(),
+  /**
+   * The month-end figure for this account's month-to-date currency, computed once in the engine
+   * (src/core/overview/month-end.ts): the provider's forecast, else month-to-date plus the recent daily
+   * rate for the time left, else month-to-date as it stands. The header, tray, alerts and CLI read it.
+   */
+  monthEnd: moneyDtoSchema
+    .extend({
+      basis: z.enum(['provider-forecast', 'recent-daily-spend', 'month-pace', 'month-to-date']),
+      /** Spend per day added for the rest of the month; null when nothing was projected. */
+      ratePerDay: z.string().nullable(),
+      /** Days of spend data behind that rate (the week's window, or the month so far at its pace). */
+      rateDays: z.number(),
+    })
+    .nullable()
+    .optional(),
   /** Days of credit left at the recent burn rate; null when there is no balance or no burn. */
   runway: z
     .object({
@@ -100,6 +120,14 @@ export const totalSchema = z.object({
   monthToDate: z.string(),
   /** How the total splits by confidence, so the header can say "of which $3.20 manual". */
   byConfidence: z.object({ official: z.string(), estimated: z.string(), manual: z.string() }),
+  /**
+   * The accounts' month-end figures added up. `projection`: some part is projected from recent spend;
+   * `forecast`: the providers' own forecasts; `month-to-date`: nothing to project (manual entries only).
+   */
+  monthEnd: z
+    .object({ amount: z.string(), kind: z.enum(['forecast', 'projection', 'month-to-date']), rateDays: z.number().nullable() })
+    .nullable()
+    .optional(),
 });
 
 export const overviewSchema = z.object({
@@ -173,6 +201,7 @@ export type EntryInput = z.infer<typeof entryInputSchema>;
 export const providerInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
+  monogram: monogramSchema.optional(),
   kind: z.enum(['api', 'manual']),
   keyHelp: z.string(),
   keyUrl: z.string().nullable(),

@@ -74,6 +74,19 @@ describe('popover in the browser (spendbar serve)', () => {
     await expectText(usdTotal(page), '$12.50');
     await expectText(page.getByTestId('split-USD'), 'all official');
     await expectText(page.getByTestId('forecast-USD'), /^Projected month-end ~\$[\d,]+\.\d\d/);
+    // The header formats the engine's month-end figure; it does not project on its own.
+    const overview = (await (
+      await fetch(`${serve.origin}/api/getOverview`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${serve.token}` },
+        body: '{}',
+        signal: AbortSignal.timeout(10_000),
+      })
+    ).json()) as { totals: { currency: string; monthEnd?: { amount: string } | null }[] };
+    const monthEnd = overview.totals.find((total) => total.currency === 'USD')?.monthEnd?.amount;
+    expect(monthEnd).toBeDefined();
+    const shown = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(monthEnd as `${number}`);
+    await expectText(page.getByTestId('forecast-USD'), new RegExp(`^Projected month-end ~${shown.replace(/[$.]/g, '\\$&')}\\b`));
     expect(await page.getByTestId('account-row').first().getAttribute('data-account-id')).toBe('openrouter:env');
     // The token is kept in memory, not left in the address bar.
     expect(page.url()).not.toContain('token=');

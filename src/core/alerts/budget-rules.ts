@@ -1,16 +1,17 @@
 /**
  * Monthly budgets, per account and overall per currency: alerts at 80% and 100%, and when the month-end
- * projection (the provider's forecast, else linear by day of month) exceeds the budget. Every key carries
- * the month, so a new month starts with all budget alerts armed; within a month each fires at most once.
+ * figure the popover shows (src/core/overview/month-end.ts) exceeds the budget. Every key carries the
+ * month, so a new month starts with all budget alerts armed; within a month each fires at most once.
  */
 import type { Dec } from '../model/money.js';
-import { parseMonth } from '../model/billing-month.js';
-import { show, type Amount } from './facts.js';
-import type { Observation } from './rules.js';
+import { show, type Amount, type MonthEndFact } from './facts.js';
+import type { Observation } from './observation.js';
 
-const DAY_MS = 86_400_000;
-/** A linear projection from the first few days swings wildly (one busy day x 30); wait this long. */
-export const MIN_DAYS_FOR_LINEAR_FORECAST = 5;
+/**
+ * A projection from less than this many days of spend is shown, labelled, but not alerted on: one busy
+ * morning is not a trend. A provider's own forecast alerts from the first day.
+ */
+export const MIN_DAYS_FOR_PROJECTION_ALERT = 3;
 
 export interface BudgetInput {
   /** Account id, or "total:USD". */
@@ -19,16 +20,15 @@ export interface BudgetInput {
   readonly label: string;
   readonly spend: Amount;
   readonly budget: Dec;
-  /** The provider's own month-end projection, when it offers one. */
-  readonly forecast?: Amount;
-  readonly asOf: Date;
+  /** The month-end figure shown for this scope. */
+  readonly monthEnd?: MonthEndFact;
   readonly month: string;
 }
 
 export function budgetObservations(input: BudgetInput): Observation[] {
   const { scope, spend, budget, month } = input;
   if (budget.lessThanOrEqualTo(0)) return [];
-  const projection = input.forecast ? { amount: input.forecast.amount, how: 'the provider’s forecast' } : linearProjection(spend.amount, input.asOf, month);
+  const projection = alertableProjection(input.monthEnd);
   const ratio = spend.amount.div(budget);
   const percent = ratio.times(100).floor().toString();
   const budgetText = show({ amount: budget, currency: spend.currency });
@@ -53,12 +53,17 @@ export function budgetObservations(input: BudgetInput): Observation[] {
   ];
 }
 
-/** Month-to-date scaled to the whole month by elapsed time; undefined in the first days (too noisy). */
-export function linearProjection(spend: Dec, asOf: Date, monthKey: string): { amount: Dec; how: string } | undefined {
-  const month = parseMonth(monthKey);
-  if (!month) return undefined;
-  const monthMs = month.end.getTime() - month.start.getTime();
-  const elapsedMs = Math.min(Math.max(asOf.getTime() - month.start.getTime(), 0), monthMs);
-  if (elapsedMs < MIN_DAYS_FOR_LINEAR_FORECAST * DAY_MS) return undefined;
-  return { amount: spend.times(monthMs).div(elapsedMs).toDecimalPlaces(2), how: 'at this month’s pace' };
+const HOW: Record<MonthEndFact['basis'], string> = {
+  'provider-forecast': 'the provider’s forecast',
+  'recent-daily-spend': 'at the recent daily rate',
+  'month-pace': 'at this month’s pace',
+  'month-to-date': 'as entered',
+  projection: 'from recent spend',
+};
+
+/** The month-end figure, when it projects something and rests on enough data to alert on. */
+function alertableProjection(monthEnd: MonthEndFact | undefined): { amount: Dec; how: string } | undefined {
+  if (!monthEnd || monthEnd.basis === 'month-to-date') return undefined;
+  if (monthEnd.basis !== 'provider-forecast' && monthEnd.rateDays < MIN_DAYS_FOR_PROJECTION_ALERT) return undefined;
+  return { amount: monthEnd.amount, how: HOW[monthEnd.basis] };
 }

@@ -47,7 +47,7 @@ export function decideAlerts(previous: AlertState, facts: AlertFacts, settings: 
   }
 
   const raised: Array<RaisedAlert & { group?: string; severity: number }> = [];
-  for (const observation of observe(facts, accounts, settings, clock.now)) {
+  for (const observation of observe(facts, accounts, settings)) {
     if (observation.verdict === 'off') delete active[observation.key];
     if (observation.verdict !== 'on' || active[observation.key]) continue;
     active[observation.key] = { since: nowIso };

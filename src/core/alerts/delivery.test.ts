@@ -9,10 +9,10 @@ const budget100 = { thresholds: { monthlyBudget: '100' } };
 describe('budgets', () => {
   it('per account: 80%, then 100%, each once; the forecast once the month has run long enough', () => {
     const result = runSequence([
-      // Day 3: 30 spent would project 300, but a projection from three days is too noisy to alert on.
-      { at: '2026-11-03T12:00:00Z', monthToDate: '30', ...budget100 },
-      { at: '2026-11-10T12:00:00Z', monthToDate: '40' },
-      { at: '2026-11-11T12:00:00Z', monthToDate: '45' },
+      // Day 3: a projection of 300 from two and a half days of spend is shown, but too noisy to alert on.
+      { at: '2026-11-03T12:00:00Z', monthToDate: '30', projected: '300', rateDays: 2.5, ...budget100 },
+      { at: '2026-11-10T12:00:00Z', monthToDate: '40', projected: '126.32', rateDays: 7 },
+      { at: '2026-11-11T12:00:00Z', monthToDate: '45', projected: '130' },
       { at: '2026-11-25T12:00:00Z', monthToDate: '85' },
       { at: '2026-11-26T12:00:00Z', monthToDate: '86' },
       { at: '2026-11-28T12:00:00Z', monthToDate: '101' },
@@ -25,7 +25,7 @@ describe('budgets', () => {
       'Over budget: OpenRouter (work)',
     ]);
     expect(result.delivered[1]?.[0]?.body).toBe(
-      'Spent 40.00 USD of 100.00 USD this month (40%); projected 126.32 USD by month end (at this month’s pace), over the 100.00 USD budget.',
+      'Spent 40.00 USD of 100.00 USD this month (40%); projected 126.32 USD by month end (at the recent daily rate), over the 100.00 USD budget.',
     );
   });
 

@@ -25,18 +25,28 @@ export interface AccountFacts {
   readonly runwayDays?: number | 'infinite';
   readonly runway?: { readonly burnPerDay: string | null; readonly depletionDate: string | null };
   readonly monthToDate?: Amount & { readonly official: boolean };
-  /** The provider's own month-end projection. */
-  readonly forecast?: Amount;
+  /** The month-end figure the popover shows for this account (src/core/overview/month-end.ts). */
+  readonly monthEnd?: MonthEndFact;
   /** Estimated cost of tracked usage this month (USD), when any was tracked and priced. */
   readonly trackedEstimate?: Amount;
   readonly thresholds: { readonly lowBalance?: Dec; readonly lowRunwayDays?: number; readonly monthlyBudget?: Dec };
+}
+
+export interface MonthEndFact extends Amount {
+  /**
+   * How it was reached; only 'month-to-date' means nothing was projected. `projection` is a total whose
+   * accounts were projected in more than one way.
+   */
+  readonly basis: 'provider-forecast' | 'recent-daily-spend' | 'month-pace' | 'month-to-date' | 'projection';
+  /** Days of data behind a projected rate. */
+  readonly rateDays: number;
 }
 
 export interface AlertFacts {
   readonly month: string;
   readonly accounts: readonly AccountFacts[];
   /** Month-to-date per currency as the header shows it (stale accounts included: spend never shrinks). */
-  readonly totals: readonly Amount[];
+  readonly totals: readonly (Amount & { readonly monthEnd?: MonthEndFact })[];
   /** Overall monthly budget per currency (preferences). */
   readonly budgets: readonly Amount[];
 }
@@ -50,7 +60,18 @@ export function factsFromOverview(
   return {
     month: overview.month,
     accounts: overview.accounts.map((view) => accountFacts(view, thresholdsOf(view.id) ?? {}, now)),
-    totals: overview.totals.map((total) => ({ amount: new Dec(total.monthToDate), currency: total.currency })),
+    totals: overview.totals.map((total) => ({
+      amount: new Dec(total.monthToDate),
+      currency: total.currency,
+      monthEnd: total.monthEnd
+        ? {
+            amount: new Dec(total.monthEnd.amount),
+            currency: total.currency,
+            basis: total.monthEnd.kind === 'forecast' ? 'provider-forecast' : total.monthEnd.kind === 'projection' ? 'projection' : 'month-to-date',
+            rateDays: total.monthEnd.rateDays ?? 0,
+          }
+        : undefined,
+    })),
     budgets: Object.entries(monthlyBudget)
       .filter(([, amount]) => amount.trim() !== '')
       .map(([currency, amount]) => ({ amount: new Dec(amount), currency })),
@@ -76,7 +97,9 @@ function accountFacts(view: AccountView, thresholds: Thresholds, now: Date): Acc
     monthToDate: view.monthToDate
       ? { amount: new Dec(view.monthToDate.amount), currency: view.monthToDate.currency, official: view.monthToDate.confidence === 'official' }
       : undefined,
-    forecast: view.forecast ? { amount: new Dec(view.forecast.amount), currency: view.forecast.currency } : undefined,
+    monthEnd: view.monthEnd
+      ? { amount: new Dec(view.monthEnd.amount), currency: view.monthEnd.currency, basis: view.monthEnd.basis, rateDays: view.monthEnd.rateDays }
+      : undefined,
     trackedEstimate:
       tracked.length > 0 ? { amount: tracked.reduce((total, item) => total.plus(item.cost!), new Dec(0)), currency: 'USD' } : undefined,
     thresholds: {

@@ -8,40 +8,28 @@ import { Dec } from '../model/money.js';
 import type { AccountTrack, AlertSettings } from './alert-model.js';
 import { budgetObservations } from './budget-rules.js';
 import { show, type AccountFacts, type AlertFacts } from './facts.js';
+import type { Observation, Verdict } from './observation.js';
 
-export type AlertKind = 'low-balance' | 'budget' | 'budget-forecast' | 'reconciliation' | 'credentials';
-export type Verdict = 'on' | 'off' | 'keep';
+export type { AlertKind, Observation, Verdict } from './observation.js';
 
-export interface Observation {
-  readonly key: string;
-  readonly snoozeKey: string;
-  readonly accountId: string | null;
-  readonly kind: AlertKind;
-  readonly verdict: Verdict;
-  readonly title: string;
-  readonly body: string;
-  /** Alerts of one group that fire together are one notification: the most severe. */
-  readonly group?: string;
-  readonly severity?: number;
-}
-
-export function observe(facts: AlertFacts, tracks: Readonly<Record<string, AccountTrack>>, settings: AlertSettings, now: Date): Observation[] {
+export function observe(facts: AlertFacts, tracks: Readonly<Record<string, AccountTrack>>, settings: AlertSettings): Observation[] {
   const observations: Observation[] = [];
   for (const account of facts.accounts) {
     observations.push(...lowBalance(account), ...credentials(account), ...reconciliation(account, tracks[account.id], settings, facts.month));
     const budget = account.thresholds.monthlyBudget;
     // Stale figures are last good ones; a budget crossing must come from a poll that just worked.
     if (account.fresh && budget !== undefined && account.monthToDate) {
-      const forecast = account.forecast?.currency === account.monthToDate.currency ? account.forecast : undefined;
+      const monthEnd = account.monthEnd?.currency === account.monthToDate.currency ? account.monthEnd : undefined;
       observations.push(
-        ...budgetObservations({ scope: account.id, accountId: account.id, label: account.label, spend: account.monthToDate, budget, forecast, asOf: account.asOf, month: facts.month }),
+        ...budgetObservations({ scope: account.id, accountId: account.id, label: account.label, spend: account.monthToDate, budget, monthEnd, month: facts.month }),
       );
     }
   }
   for (const budget of facts.budgets) {
-    const spend = facts.totals.find((total) => total.currency === budget.currency) ?? { amount: new Dec(0), currency: budget.currency };
+    const total = facts.totals.find((candidate) => candidate.currency === budget.currency);
+    const spend = total ?? { amount: new Dec(0), currency: budget.currency };
     observations.push(
-      ...budgetObservations({ scope: `total:${budget.currency}`, accountId: null, label: `all accounts (${budget.currency})`, spend, budget: budget.amount, asOf: now, month: facts.month }),
+      ...budgetObservations({ scope: `total:${budget.currency}`, accountId: null, label: `all accounts (${budget.currency})`, spend, budget: budget.amount, monthEnd: total?.monthEnd, month: facts.month }),
     );
   }
   return observations;

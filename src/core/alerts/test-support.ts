@@ -13,7 +13,11 @@ export const ACCOUNT = 'openrouter:work';
 export interface AccountStep {
   balance?: string;
   monthToDate?: string;
+  /** The provider's own month-end forecast (the month-end figure, from the first day). */
   forecast?: string;
+  /** A month-end figure projected from recent spend, and the days of data behind its rate. */
+  projected?: string;
+  rateDays?: number;
   tracked?: string;
   runwayDays?: number | 'infinite';
   /** Default true: the poll that produced these figures succeeded. */
@@ -49,7 +53,12 @@ export function accountFacts(step: Step): AccountFacts {
     balance: usd(step.balance),
     runwayDays: step.runwayDays,
     monthToDate: usd(step.monthToDate),
-    forecast: step.forecast === undefined ? undefined : { amount: new Dec(step.forecast), currency: 'USD' },
+    monthEnd:
+      step.forecast !== undefined
+        ? { amount: new Dec(step.forecast), currency: 'USD', basis: 'provider-forecast', rateDays: 0 }
+        : step.projected !== undefined
+          ? { amount: new Dec(step.projected), currency: 'USD', basis: 'recent-daily-spend', rateDays: step.rateDays ?? 7 }
+          : undefined,
     trackedEstimate: step.tracked === undefined ? undefined : { amount: new Dec(step.tracked), currency: 'USD' },
     thresholds: {
       lowBalance: dec(step.thresholds?.lowBalance),

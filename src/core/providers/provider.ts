@@ -50,6 +50,19 @@ export interface ProviderDefinition {
   readonly name: string;
   /** `manual` providers have no API: their figures come from ledger entries and tracked usage. */
   readonly kind: 'api' | 'manual';
+  /**
+   * The popover's small badge: letters on a colour dark enough for white text in both themes. No logos
+   * (trademarks, the content security policy, bundle size).
+   */
+  readonly monogram: { readonly letters: string; readonly colour: string };
+  /**
+   * Whether its keys in the environment configure an account by themselves (the `env` account). False
+   * where ambient credentials are ambiguous and polling costs money (AWS, Google Cloud), and for manual
+   * providers, which have no keys.
+   */
+  readonly implicitFromEnv: boolean;
+  /** The provider's id in the @pydantic/genai-prices database, which prices tracked usage; absent when it has none. */
+  readonly priceListId?: string;
   readonly credentials: readonly CredentialSpec[];
   /** Settings beyond the universal `baseUrl` override. */
   readonly settings?: readonly SettingSpec[];

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findProvider } from '@pydantic/genai-prices';
 import { describe, expect, it } from 'vitest';
 import { providers } from './registry.js';
 
@@ -34,6 +35,16 @@ describe('provider registry', () => {
       expect(provider.credentials.length).toBeGreaterThan(0);
     });
 
+    it('carries everything the app needs to know about it: monogram, environment use, price list', () => {
+      expect(provider.monogram.letters).toMatch(/^\S{1,3}$/);
+      // White letters on it must stay readable in both themes: a dark colour (relative luminance < 0.2).
+      expect(provider.monogram.colour).toMatch(/^#[0-9a-f]{6}$/);
+      expect(luminance(provider.monogram.colour), provider.monogram.colour).toBeLessThan(0.2);
+      expect(provider.implicitFromEnv).toBeTypeOf('boolean');
+      if (provider.kind === 'manual') expect(provider.implicitFromEnv).toBe(false);
+      if (provider.priceListId !== undefined) expect(findProvider({ providerId: provider.priceListId }), provider.priceListId).toBeDefined();
+    });
+
     it('says which key to create, or why none is needed', () => {
       expect(provider.keyHelp.length).toBeGreaterThan(20);
       expect(provider.refresh.minimumMs).toBeGreaterThan(0);
@@ -41,3 +52,12 @@ describe('provider registry', () => {
     });
   });
 });
+
+/** WCAG relative luminance of a #rrggbb colour. */
+function luminance(hex: string): number {
+  const channel = (offset: number) => {
+    const value = Number.parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}

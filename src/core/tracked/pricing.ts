@@ -6,9 +6,6 @@
 import { calcPrice } from '@pydantic/genai-prices';
 import { Dec, type Dec as Decimal } from '../model/money.js';
 
-/** Spendbar provider id -> the price database's provider id, where they differ. */
-const priceProviderIds: Record<string, string> = { xai: 'x-ai', moonshot: 'moonshotai' };
-
 export interface PriceEstimate {
   /** USD; undefined when the model is unpriced. */
   readonly cost?: Decimal;
@@ -22,13 +19,18 @@ export interface TokenUsage {
   readonly cachedInputTokens?: number;
 }
 
-export function estimateCost(provider: string, model: string, usage: TokenUsage, at: Date): PriceEstimate {
+/**
+ * `priceListId` is the provider definition's id in the database (ProviderDefinition.priceListId); a
+ * provider the database does not cover prices nothing.
+ */
+export function estimateCost(priceListId: string | undefined, model: string, usage: TokenUsage, at: Date): PriceEstimate {
+  if (!priceListId) return {};
   let result: ReturnType<typeof calcPrice>;
   try {
     result = calcPrice(
       { input_tokens: usage.inputTokens, output_tokens: usage.outputTokens, cache_read_tokens: usage.cachedInputTokens },
       model,
-      { providerId: priceProviderIds[provider] ?? provider, timestamp: at },
+      { providerId: priceListId, timestamp: at },
     );
   } catch {
     return {};

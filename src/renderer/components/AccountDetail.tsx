@@ -10,6 +10,20 @@ import { EntryList } from './EntryList';
 import { ProviderIcon } from './ProviderIcon';
 import { ViewFrame } from './ViewFrame';
 
+const MONTH_END_LABELS: Record<NonNullable<AccountView['monthEnd']>['basis'], string | null> = {
+  'provider-forecast': 'Month-end forecast',
+  'recent-daily-spend': 'Projected month-end',
+  'month-pace': 'Projected month-end',
+  // Nothing was projected: the row would repeat This month.
+  'month-to-date': null,
+};
+
+/** The engine's month-end figure for this account, labelled by where it comes from. */
+function monthEndRow(account: AccountView): Array<{ label: string; figure: MoneyDto }> {
+  const label = account.monthEnd ? MONTH_END_LABELS[account.monthEnd.basis] : null;
+  return account.monthEnd && label ? [{ label, figure: account.monthEnd }] : [];
+}
+
 function Figures({ account, now }: { account: AccountView; now: number }) {
   const locale = userLocale();
   const rows: Array<{ label: string; figure: MoneyDto | null }> = [
@@ -18,7 +32,7 @@ function Figures({ account, now }: { account: AccountView; now: number }) {
     // DeepSeek and others hold a balance per currency; the first is the row's balance above.
     ...account.balances.slice(1).map((other) => ({ label: `Balance (${other.currency})`, figure: other })),
     ...(account.spendLimit ? [{ label: 'Spend limit', figure: account.spendLimit }] : []),
-    ...(account.forecast ? [{ label: 'Month-end forecast', figure: account.forecast }] : []),
+    ...monthEndRow(account),
   ];
   const depletion = account.runway?.depletionDate;
   return (
@@ -70,7 +84,7 @@ export function AccountDetail({ accountId }: { accountId: string }) {
   const status = statusText(account, now);
   const mine = entries.filter((entry) => entry.provider === account.provider && entry.account === account.account);
   return (
-    <ViewFrame title={`${account.providerName} · ${account.account}`} icon={<ProviderIcon provider={account.provider} />} testId="detail">
+    <ViewFrame title={`${account.providerName} · ${account.account}`} icon={<ProviderIcon provider={account.provider} monogram={account.monogram} />} testId="detail">
       {status && (
         <p className={`banner ${account.status === 'stale' ? 'banner-warning' : 'banner-error'}`} data-testid="detail-status">
           {status}

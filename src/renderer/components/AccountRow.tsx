@@ -42,7 +42,7 @@ export function AccountRow({ account, now, today, refreshing, onOpen }: AccountR
       data-account-id={account.id}
       aria-busy={refreshing || undefined}
     >
-      <ProviderIcon provider={account.provider} />
+      <ProviderIcon provider={account.provider} monogram={account.monogram} />
       <button type="button" className="row-open" onClick={onOpen} data-focus-key={`row:${account.id}`}>
         <span className="provider-name">{account.providerName}</span>{' '}
         <span className="account-label">{account.account}</span>

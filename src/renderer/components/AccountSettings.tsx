@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AccountSummary, ProviderInfo } from '../../shared/api';
 import { errorDetails, type ErrorDetails } from '../errors';
 import { checkInterval, checkOptionalMoney, checkRunwayDays } from '../model/validation';
-import { monthlyPollingCost } from '../model/polling-cost';
+import { monthlyPollingCost } from '../../shared/polling-cost';
 import { useSpendbar } from '../store';
 import { Field, isFieldError } from './Field';
 import { ProviderIcon } from './ProviderIcon';
@@ -80,7 +80,7 @@ export function AccountSettings({ account, provider }: { account: AccountSummary
     <li className="settings-account" data-testid="settings-account" data-account-id={account.id}>
       <details>
         <summary>
-          <ProviderIcon provider={account.provider} size={18} />
+          <ProviderIcon provider={account.provider} monogram={provider?.monogram} size={18} />
           <span className="provider-name">{account.providerName}</span> <span className="account-label">{account.account}</span>
           <span className="muted settings-key">{keyState(account, provider)}</span>
         </summary>

@@ -2,7 +2,6 @@ import type { Overview } from '../../shared/api';
 import { formatClockTime, formatMoney, formatPercent, latestIso } from '../format';
 import { useNow, userLocale } from '../hooks';
 import { amountToNumber, toMicros } from '../model/amounts';
-import { monthEndFigures } from '../model/forecast';
 import { useSpendbar } from '../store';
 import { Icon } from './Icon';
 import { RefreshStatus } from './RefreshStatus';
@@ -10,18 +9,18 @@ import { RefreshStatus } from './RefreshStatus';
 const CONFIDENCES = ['official', 'estimated', 'manual'] as const;
 
 /** One block per currency: adding USD to CNY would need an FX rate, which Spendbar never guesses. */
-function Totals({ overview, now }: { overview: Overview; now: number }) {
+function Totals({ overview }: { overview: Overview }) {
   const locale = userLocale();
   // Selected as stored and defaulted outside: a selector returning a new {} each time re-renders forever.
   const budgets = useSpendbar((state) => state.preferences?.monthlyBudget);
   if (overview.totals.length === 0) return <p className="totals-empty">No spend recorded this month yet.</p>;
-  const monthEnd = new Map(monthEndFigures(overview, now).map((figure) => [figure.currency, figure]));
   const money = (amount: string, currency: string) => formatMoney(amount, currency, { precision: 'total', locale });
   return (
     <ul className="totals" aria-label="Month-to-date spend">
       {overview.totals.map((total) => {
         const split = CONFIDENCES.filter((confidence) => (toMicros(total.byConfidence[confidence]) ?? 0n) !== 0n);
-        const end = monthEnd.get(total.currency);
+        // The engine's one month-end figure; nothing projected (manual entries only) shows nothing.
+        const end = total.monthEnd && total.monthEnd.kind !== 'month-to-date' ? total.monthEnd : undefined;
         const budget = budgets?.[total.currency];
         return (
           <li key={total.currency} className="total-block">
@@ -39,7 +38,7 @@ function Totals({ overview, now }: { overview: Overview; now: number }) {
               <span className="total-forecast" data-testid={`forecast-${total.currency}`}>
                 {end.kind === 'forecast' ? 'Month-end forecast ' : 'Projected month-end ~'}
                 {money(end.amount, total.currency)}
-                {end.kind === 'projection' && <span className="sr-only"> (a straight-line projection of spend so far)</span>}
+                {end.kind === 'projection' && <span className="sr-only"> (projected from recent daily spend)</span>}
               </span>
             )}
             {budget && amountToNumber(budget) > 0 && (
@@ -100,7 +99,7 @@ export function Header() {
       </div>
       {overview ? (
         <>
-          <Totals overview={overview} now={now} />
+          <Totals overview={overview} />
           <p className="header-status">
             <LastUpdated overview={overview} now={now} />
             <RefreshStatus overview={overview} />

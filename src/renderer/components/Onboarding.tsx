@@ -17,7 +17,7 @@ export function Onboarding() {
         {suggested.map((provider) => (
           <li key={provider.id}>
             <button type="button" className="button provider-choice" onClick={() => open({ name: 'add-account', provider: provider.id }, 'onboarding')} data-focus-key="onboarding">
-              <ProviderIcon provider={provider.id} size={18} />
+              <ProviderIcon provider={provider.id} monogram={provider.monogram} size={18} />
               {provider.name}
             </button>
           </li>

@@ -7,7 +7,7 @@ import { formatAmount, type Money } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import costPage1 from './__fixtures__/cost-report-page-1.json' with { type: 'json' };
 import costPage2 from './__fixtures__/cost-report-page-2.json' with { type: 'json' };
 import normalKeyError from './__fixtures__/error-normal-key.json' with { type: 'json' };

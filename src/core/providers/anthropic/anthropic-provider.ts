@@ -21,6 +21,9 @@ const MAX_PAGES = 10;
 export const anthropicProvider: ProviderDefinition = {
   id: 'anthropic',
   name: NAME,
+  monogram: { letters: 'A', colour: '#9a4a2a' },
+  implicitFromEnv: true,
+  priceListId: 'anthropic',
   kind: 'api',
   credentials: [{ name: 'apiKey', env: 'ANTHROPIC_ADMIN_KEY', label: 'Admin key', secret: true }],
   defaultBaseUrl: 'https://api.anthropic.com',

@@ -7,7 +7,7 @@ import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount, type Money } from '../../model/money.js';
 import type { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import daily from './__fixtures__/get-cost-and-usage-daily.json' with { type: 'json' };
 import example from './__fixtures__/get-cost-and-usage-example.json' with { type: 'json' };
 import forecast from './__fixtures__/get-cost-forecast.json' with { type: 'json' };

@@ -33,6 +33,9 @@ export function createAwsProvider(options: AwsProviderOptions = {}): ProviderDef
   return {
     id: 'aws',
     name: 'AWS',
+    monogram: { letters: 'AWS', colour: '#8a5300' },
+    implicitFromEnv: false,
+    priceListId: 'aws',
     kind: 'api',
     // Nothing is required: the SDK's chain finds the credentials. A named profile is optional.
     credentials: [{ name: 'profile', env: 'AWS_PROFILE', label: 'AWS profile', secret: false, optional: true }],

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { routes, startFakeServer, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
-import { createHttpClient } from '../../http/http-client.js';
-import { billingMonth } from '../../model/billing-month.js';
+import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
+
+
 import { formatAmount } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
-import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import userBalance from './__fixtures__/user-balance.json' with { type: 'json' };
 import { deepseekProvider } from './deepseek-provider.js';
+import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
 const apiKey = 'sk-5f0c1e9a7b3d4c2e8f6a0b1c2d3e4f50';
 
@@ -26,21 +27,8 @@ describeProviderContract({
 });
 
 async function poll(reply: FakeReply): Promise<{ result: Snapshot | ProviderError; authorization?: string }> {
-  const server = await startFakeServer(routes({ 'GET /user/balance': reply }));
-  try {
-    const context = createProviderContext({
-      provider: deepseekProvider,
-      http: createHttpClient({ maxRetries: 0 }),
-      now: () => new Date('2026-11-21T10:00:00Z'),
-      month: billingMonth(2026, 11),
-      credentials: { apiKey },
-      baseUrl: server.origin,
-    });
-    const result = await deepseekProvider.fetchSnapshot!(context).catch((error: ProviderError) => error);
-    return { result, authorization: server.requests[0]?.headers.authorization };
-  } finally {
-    await server.close();
-  }
+  const { outcome, requests } = await pollAdapter({ provider: deepseekProvider, handler: routes({ 'GET /user/balance': reply }), credentials: { apiKey } });
+  return { result: outcome, authorization: requests[0]?.headers.authorization };
 }
 
 async function snapshotFor(json: unknown): Promise<Snapshot> {

@@ -12,6 +12,9 @@ const NAME = 'DeepSeek';
 export const deepseekProvider: ProviderDefinition = {
   id: 'deepseek',
   name: NAME,
+  monogram: { letters: 'DS', colour: '#3552b8' },
+  implicitFromEnv: true,
+  priceListId: 'deepseek',
   kind: 'api',
   credentials: [{ name: 'apiKey', env: 'DEEPSEEK_API_KEY', label: 'API key', secret: true }],
   defaultBaseUrl: 'https://api.deepseek.com',

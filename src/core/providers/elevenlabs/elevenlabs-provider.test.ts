@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { routes, startFakeServer, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
-import { createHttpClient } from '../../http/http-client.js';
-import { billingMonth } from '../../model/billing-month.js';
+import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
+
+
 import type { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
-import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import subscription2025 from './__fixtures__/subscription-2025.json' with { type: 'json' };
 import subscription2026 from './__fixtures__/subscription-2026.json' with { type: 'json' };
 import { elevenlabsProvider } from './elevenlabs-provider.js';
+import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
 const apiKey = 'sk_3c9e1f0a7b5d4c2e8f6a0b1c2d3e4f5061728394';
 
@@ -27,21 +28,8 @@ describeProviderContract({
 });
 
 async function poll(reply: FakeReply) {
-  const server = await startFakeServer(routes({ 'GET /v1/user/subscription': reply }));
-  try {
-    const context = createProviderContext({
-      provider: elevenlabsProvider,
-      http: createHttpClient({ maxRetries: 0 }),
-      now: () => new Date('2026-11-21T10:00:00Z'),
-      month: billingMonth(2026, 11),
-      credentials: { apiKey },
-      baseUrl: server.origin,
-    });
-    const result = await elevenlabsProvider.fetchSnapshot!(context).catch((error: ProviderError) => error);
-    return { result, requests: server.requests };
-  } finally {
-    await server.close();
-  }
+  const { outcome, requests } = await pollAdapter({ provider: elevenlabsProvider, handler: routes({ 'GET /v1/user/subscription': reply }), credentials: { apiKey } });
+  return { result: outcome, requests };
 }
 
 async function snapshotFor(json: unknown): Promise<Snapshot> {

@@ -15,6 +15,8 @@ const KEY_URL = 'https://elevenlabs.io/app/settings/api-keys';
 export const elevenlabsProvider: ProviderDefinition = {
   id: 'elevenlabs',
   name: NAME,
+  monogram: { letters: '11', colour: '#45454a' },
+  implicitFromEnv: true,
   kind: 'api',
   credentials: [{ name: 'apiKey', env: 'ELEVENLABS_API_KEY', label: 'API key', secret: true }],
   defaultBaseUrl: 'https://api.elevenlabs.io',

@@ -13,7 +13,7 @@ import {
 } from '../../../../tests/fakes/gcp-fake.js';
 import { formatAmount, type Money } from '../../model/money.js';
 import type { Snapshot } from '../../model/snapshot.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import budgets from './__fixtures__/budgets-list.json' with { type: 'json' };
 import queryResponse from './__fixtures__/bigquery-query-response.json' with { type: 'json' };
 import token from './__fixtures__/token-response.json' with { type: 'json' };

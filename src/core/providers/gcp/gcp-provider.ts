@@ -33,6 +33,9 @@ export function createGcpProvider(options: GcpProviderOptions = {}): ProviderDef
   return {
     id: 'gcp',
     name: 'Google Cloud',
+    monogram: { letters: 'GC', colour: '#2a62c9' },
+    implicitFromEnv: false,
+    priceListId: 'google',
     kind: 'api',
     credentials: [{ name: 'keyFile', env: 'GOOGLE_APPLICATION_CREDENTIALS', label: 'service account key file', secret: false }],
     keyHelp:

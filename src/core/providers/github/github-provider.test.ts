@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { routes, startFakeServer } from '../../../../tests/fakes/fake-http-server.js';
-import { createHttpClient } from '../../http/http-client.js';
+import { routes } from '../../../../tests/fakes/fake-http-server.js';
+
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
-import { ProviderError } from '../../model/provider-error.js';
-import type { Snapshot } from '../../model/snapshot.js';
-import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+
+
+
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import premiumNovember from './__fixtures__/premium-request-report-2026-11.json' with { type: 'json' };
 import premiumOrg from './__fixtures__/premium-request-report-org.json' with { type: 'json' };
 import premiumUser from './__fixtures__/premium-request-report-user.json' with { type: 'json' };
@@ -14,6 +14,7 @@ import usageNovember from './__fixtures__/usage-report-2026-11.json' with { type
 import usageOrg from './__fixtures__/usage-report-org.json' with { type: 'json' };
 import usageUser from './__fixtures__/usage-report-user.json' with { type: 'json' };
 import { githubProvider } from './github-provider.js';
+import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
 const token = 'github_pat_contract_secret_0000';
 const orgUsage = 'GET /organizations/octo-org/settings/billing/usage';
@@ -36,29 +37,9 @@ describeProviderContract({
   },
 });
 
-async function pollWith(
-  table: Parameters<typeof routes>[0],
-  credentials: Record<string, string> = { token, org: 'octo-org' },
-  month = billingMonth(2026, 11),
-): Promise<{ snapshot?: Snapshot; error?: ProviderError; requests: { path: string; query: URLSearchParams; headers: Record<string, unknown> }[] }> {
-  const server = await startFakeServer(routes(table));
-  try {
-    const context = createProviderContext({
-      provider: githubProvider,
-      http: createHttpClient({ maxRetries: 0 }),
-      now: () => new Date('2026-11-21T10:00:00Z'),
-      month,
-      credentials,
-      baseUrl: server.origin,
-    });
-    const snapshot = await githubProvider.fetchSnapshot!(context).catch((error: unknown) => {
-      if (error instanceof ProviderError) return error;
-      throw error;
-    });
-    return snapshot instanceof ProviderError ? { error: snapshot, requests: server.requests } : { snapshot, requests: server.requests };
-  } finally {
-    await server.close();
-  }
+async function pollWith(table: Parameters<typeof routes>[0], credentials: Record<string, string> = { token, org: 'octo-org' }, month = billingMonth(2026, 11)) {
+  const { snapshot, error, requests } = await pollAdapter({ provider: githubProvider, handler: routes(table), credentials, month });
+  return { snapshot, error, requests };
 }
 
 const amounts = (items: readonly { money: { amount: Parameters<typeof formatAmount>[0] } }[]) => items.map((item) => formatAmount(item.money.amount));

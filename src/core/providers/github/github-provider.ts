@@ -17,6 +17,8 @@ const PREMIUM_REPORT_MONTHS = 24;
 export const githubProvider: ProviderDefinition = {
   id: 'github',
   name: NAME,
+  monogram: { letters: 'GH', colour: '#3d444d' },
+  implicitFromEnv: true,
   kind: 'api',
   credentials: [
     { name: 'token', env: 'GITHUB_TOKEN', label: 'Token', secret: true },

@@ -7,6 +7,9 @@ import { Dec, money } from '../../model/money.js';
 import { ProviderError, redact, type ErrorKind } from '../../model/provider-error.js';
 import type { BreakdownItem, ModelUsage, Snapshot } from '../../model/snapshot.js';
 import { estimateCost } from '../../tracked/pricing.js';
+
+/** Groq's id in the price database that prices its token counts. */
+export const GROQ_PRICE_LIST_ID = 'groq';
 import type { PrometheusQueryResponse } from './groq-schemas.js';
 import { scrubAndClip } from '../../http/secret-scrub.js';
 
@@ -36,7 +39,7 @@ export function estimateFromTokens(tokens: ReadonlyMap<string, TokenCounts>, at:
     const outputTokens = wholeTokens(counts.output, model);
     if (inputTokens === 0 && outputTokens === 0) continue;
     usage.push({ model, inputTokens, outputTokens });
-    const cost = model === NO_MODEL_LABEL ? undefined : estimateCost('groq', model, { inputTokens, outputTokens }, at).cost;
+    const cost = model === NO_MODEL_LABEL ? undefined : estimateCost(GROQ_PRICE_LIST_ID, model, { inputTokens, outputTokens }, at).cost;
     if (cost === undefined || cost.isZero()) {
       unpriced.push(model);
       continue;

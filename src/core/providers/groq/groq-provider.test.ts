@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { routes, startFakeServer, type FakeReply, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
-import { createHttpClient } from '../../http/http-client.js';
+import { routes, type FakeReply, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
+
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
-import type { ProviderError } from '../../model/provider-error.js';
-import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+
+
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import models from './__fixtures__/models.json' with { type: 'json' };
 import empty from './__fixtures__/prometheus-empty.json' with { type: 'json' };
 import queryError from './__fixtures__/prometheus-error.json' with { type: 'json' };
 import tokensIn from './__fixtures__/prometheus-tokens-in.json' with { type: 'json' };
 import tokensOut from './__fixtures__/prometheus-tokens-out.json' with { type: 'json' };
 import { groqProvider, NOT_ENTERPRISE_NOTE } from './groq-provider.js';
+import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
 const apiKey = 'gsk-test-contract-secret-0000';
 const QUERY = 'GET /v1/metrics/prometheus/api/v1/query';
@@ -39,24 +40,14 @@ describeProviderContract({
 });
 
 async function pollWith(table: Parameters<typeof routes>[0], options: { key?: string; now?: Date; month?: ReturnType<typeof billingMonth> } = {}) {
-  const server = await startFakeServer(routes(table));
-  try {
-    const context = createProviderContext({
-      provider: groqProvider,
-      http: createHttpClient({ maxRetries: 0 }),
-      now: () => options.now ?? new Date('2026-11-21T10:00:00Z'),
-      month: options.month ?? billingMonth(2026, 11),
-      credentials: { apiKey: 'key' in options ? options.key : apiKey },
-      baseUrl: server.origin,
-    });
-    const outcome = await groqProvider.fetchSnapshot!(context).then(
-      (snapshot) => ({ snapshot, error: undefined }),
-      (error: unknown) => ({ snapshot: undefined, error: error as ProviderError }),
-    );
-    return { ...outcome, requests: server.requests };
-  } finally {
-    await server.close();
-  }
+  const { snapshot, error, requests } = await pollAdapter({
+    provider: groqProvider,
+    handler: routes(table),
+    credentials: { apiKey: 'key' in options ? options.key : apiKey },
+    now: options.now,
+    month: options.month,
+  });
+  return { snapshot, error, requests };
 }
 
 describe('Groq specifics', () => {

@@ -11,7 +11,7 @@ import { Dec } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
-import { estimateFromTokens, errorInsideOk, NO_MODEL_LABEL, type TokenCounts } from './groq-mapping.js';
+import { estimateFromTokens, errorInsideOk, GROQ_PRICE_LIST_ID, NO_MODEL_LABEL, type TokenCounts } from './groq-mapping.js';
 import { modelListResponseSchema, prometheusQueryResponseSchema } from './groq-schemas.js';
 
 const NAME = 'Groq';
@@ -29,6 +29,9 @@ const TOKEN_METRICS = { input: 'model_project_id:tokens_in:rate5m', output: 'mod
 export const groqProvider: ProviderDefinition = {
   id: 'groq',
   name: NAME,
+  monogram: { letters: 'G', colour: '#b3401f' },
+  implicitFromEnv: true,
+  priceListId: GROQ_PRICE_LIST_ID,
   kind: 'api',
   // Optional: without a key Groq is tracked by hand, exactly as before it had an adapter.
   credentials: [{ name: 'apiKey', env: 'GROQ_API_KEY', label: 'API key (Enterprise usage metrics)', secret: true, optional: true }],

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { routes, startFakeServer, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
-import { createHttpClient } from '../../http/http-client.js';
+import { routes, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
+
 import { billingMonth } from '../../model/billing-month.js';
-import { ProviderError } from '../../model/provider-error.js';
-import type { Snapshot } from '../../model/snapshot.js';
-import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+
+
+
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import currentUsage from './__fixtures__/current-usage.json' with { type: 'json' };
 import subscriptionItems from './__fixtures__/subscription-items.json' with { type: 'json' };
 import { lemonsqueezyProvider } from './lemonsqueezy-provider.js';
+import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
 const apiKey = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.Qm9vZ2llV29vZ2llX3Rlc3Rfa2V5XzA5';
 const list = 'GET /v1/subscription-items';
@@ -29,29 +30,9 @@ describeProviderContract({
   },
 });
 
-async function pollWith(
-  table: Parameters<typeof routes>[0],
-  key = apiKey,
-  month = billingMonth(2026, 11),
-): Promise<{ snapshot?: Snapshot; error?: ProviderError; requests: RecordedRequest[] }> {
-  const server = await startFakeServer(routes(table));
-  try {
-    const context = createProviderContext({
-      provider: lemonsqueezyProvider,
-      http: createHttpClient({ maxRetries: 0 }),
-      now: () => new Date('2026-11-21T10:00:00Z'),
-      month,
-      credentials: { apiKey: key },
-      baseUrl: `${server.origin}/v1`,
-    });
-    const result = await lemonsqueezyProvider.fetchSnapshot!(context).catch((error: unknown) => {
-      if (error instanceof ProviderError) return error;
-      throw error;
-    });
-    return result instanceof ProviderError ? { error: result, requests: server.requests } : { snapshot: result, requests: server.requests };
-  } finally {
-    await server.close();
-  }
+async function pollWith(table: Parameters<typeof routes>[0], key = apiKey, month = billingMonth(2026, 11)) {
+  const { snapshot, error, requests } = await pollAdapter({ provider: lemonsqueezyProvider, handler: routes(table), credentials: { apiKey: key }, month, baseUrl: (origin) => `${origin}/v1` });
+  return { snapshot, error, requests };
 }
 
 const usageBasedItems = (count: number) => ({

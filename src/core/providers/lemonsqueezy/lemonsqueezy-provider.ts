@@ -21,6 +21,8 @@ const NO_FEES_NOTE =
 export const lemonsqueezyProvider: ProviderDefinition = {
   id: 'lemonsqueezy',
   name: NAME,
+  monogram: { letters: 'LS', colour: '#7a3fb8' },
+  implicitFromEnv: true,
   kind: 'api',
   credentials: [{ name: 'apiKey', env: 'LEMONSQUEEZY_API_KEY', label: 'API key', secret: true }],
   defaultBaseUrl: 'https://api.lemonsqueezy.com/v1',

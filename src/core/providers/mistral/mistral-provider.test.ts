@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { routes, startFakeServer, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
-import { createHttpClient } from '../../http/http-client.js';
+import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
+
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
 import type { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
-import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import spendLimit from './__fixtures__/spend-limit.json' with { type: 'json' };
 import { adminBaseUrl, mistralProvider } from './mistral-provider.js';
+import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
 const apiKey = 'mistral-admin-test-secret-0000';
 
@@ -27,21 +28,14 @@ describeProviderContract({
 });
 
 async function poll(reply: FakeReply, options: { month?: ReturnType<typeof billingMonth>; path?: string; base?: (origin: string) => string } = {}) {
-  const server = await startFakeServer(routes({ [`GET ${options.path ?? '/v1/admin/spend-limit'}`]: reply }));
-  try {
-    const context = createProviderContext({
-      provider: mistralProvider,
-      http: createHttpClient({ maxRetries: 0 }),
-      now: () => new Date('2026-11-21T10:00:00Z'),
-      month: options.month ?? billingMonth(2026, 11),
-      credentials: { apiKey },
-      baseUrl: options.base ? options.base(server.origin) : server.origin,
-    });
-    const result = await mistralProvider.fetchSnapshot!(context).catch((error: ProviderError) => error);
-    return { result, requests: server.requests };
-  } finally {
-    await server.close();
-  }
+  const { outcome, requests } = await pollAdapter({
+    provider: mistralProvider,
+    handler: routes({ [`GET ${options.path ?? '/v1/admin/spend-limit'}`]: reply }),
+    credentials: { apiKey },
+    month: options.month,
+    baseUrl: options.base,
+  });
+  return { result: outcome, requests };
 }
 
 async function snapshotFor(json: unknown, month?: ReturnType<typeof billingMonth>): Promise<Snapshot> {

@@ -17,6 +17,9 @@ const NEEDS_ADMIN_KEY =
 export const mistralProvider: ProviderDefinition = {
   id: 'mistral',
   name: NAME,
+  monogram: { letters: 'Mi', colour: '#b85a00' },
+  implicitFromEnv: true,
+  priceListId: 'mistral',
   kind: 'api',
   credentials: [{ name: 'apiKey', env: 'MISTRAL_API_KEY', label: 'Admin API key', secret: true }],
   defaultBaseUrl: 'https://api.mistral.ai',

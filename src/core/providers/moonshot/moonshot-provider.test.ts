@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { routes, startFakeServer, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
-import { createHttpClient, type HttpClient, type JsonRequest } from '../../http/http-client.js';
+import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
+import { type HttpClient, type JsonRequest } from '../../http/http-client.js';
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import balance from './__fixtures__/balance.json' with { type: 'json' };
 import { moonshotProvider } from './moonshot-provider.js';
+import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
 const apiKey = 'sk-moonshot-test-secret-0000';
 
@@ -30,21 +31,16 @@ const month = billingMonth(2026, 11);
 const now = () => new Date('2026-11-21T10:00:00Z');
 
 async function poll(reply: FakeReply, options: { settings?: Record<string, string>; region?: string } = {}) {
-  const server = await startFakeServer(routes({ 'GET /v1/users/me/balance': reply }));
-  try {
-    const context = createProviderContext({
-      provider: moonshotProvider,
-      http: createHttpClient({ maxRetries: 0 }),
-      now,
-      month,
-      credentials: { apiKey, region: options.region },
-      settings: options.settings,
-      baseUrl: `${server.origin}/v1`,
-    });
-    return await moonshotProvider.fetchSnapshot!(context).catch((error: ProviderError) => error);
-  } finally {
-    await server.close();
-  }
+  const { outcome } = await pollAdapter({
+    provider: moonshotProvider,
+    handler: routes({ 'GET /v1/users/me/balance': reply }),
+    credentials: { apiKey, region: options.region },
+    settings: options.settings,
+    now,
+    month,
+    baseUrl: (origin) => `${origin}/v1`,
+  });
+  return outcome;
 }
 
 async function snapshotFor(json: unknown, options: { settings?: Record<string, string>; region?: string } = {}): Promise<Snapshot> {

@@ -17,6 +17,9 @@ const CN_BASE_URL = 'https://api.moonshot.cn/v1';
 export const moonshotProvider: ProviderDefinition = {
   id: 'moonshot',
   name: NAME,
+  monogram: { letters: 'M', colour: '#35356a' },
+  implicitFromEnv: true,
+  priceListId: 'moonshotai',
   kind: 'api',
   credentials: [
     { name: 'apiKey', env: 'MOONSHOT_API_KEY', label: 'API key', secret: true },

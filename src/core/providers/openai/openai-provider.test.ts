@@ -7,7 +7,7 @@ import { formatAmount, type Money } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import costs from './__fixtures__/costs.json' with { type: 'json' };
 import creditGrants from './__fixtures__/credit-grants.json' with { type: 'json' };
 import projectKeyError from './__fixtures__/error-project-key.json' with { type: 'json' };

@@ -21,6 +21,9 @@ const MAX_PAGES = 10;
 export const openaiProvider: ProviderDefinition = {
   id: 'openai',
   name: NAME,
+  monogram: { letters: 'AI', colour: '#0f7a5c' },
+  implicitFromEnv: true,
+  priceListId: 'openai',
   kind: 'api',
   credentials: [{ name: 'apiKey', env: 'OPENAI_ADMIN_KEY', label: 'Admin key', secret: true }],
   defaultBaseUrl: 'https://api.openai.com/v1',

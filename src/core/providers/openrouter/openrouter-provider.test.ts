@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { routes, startFakeServer } from '../../../../tests/fakes/fake-http-server.js';
-import { createHttpClient } from '../../http/http-client.js';
+import { routes } from '../../../../tests/fakes/fake-http-server.js';
+
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
-import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import credits from './__fixtures__/credits.json' with { type: 'json' };
 import key from './__fixtures__/key.json' with { type: 'json' };
 import { openrouterProvider } from './openrouter-provider.js';
+import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
 const apiKey = 'sk-or-v1-contract-secret-0123456789';
 
@@ -25,20 +26,9 @@ describeProviderContract({
 });
 
 async function pollWith(table: Parameters<typeof routes>[0], now = new Date('2026-11-21T10:00:00Z'), month = billingMonth(2026, 11)) {
-  const server = await startFakeServer(routes(table));
-  try {
-    const context = createProviderContext({
-      provider: openrouterProvider,
-      http: createHttpClient({ maxRetries: 0 }),
-      now: () => now,
-      month,
-      credentials: { apiKey },
-      baseUrl: `${server.origin}/api/v1`,
-    });
-    return { snapshot: await openrouterProvider.fetchSnapshot!(context), requests: server.requests };
-  } finally {
-    await server.close();
-  }
+  const { snapshot, error, requests } = await pollAdapter({ provider: openrouterProvider, handler: routes(table), credentials: { apiKey }, now, month, baseUrl: (origin) => `${origin}/api/v1` });
+  if (error) throw error;
+  return { snapshot: snapshot!, requests };
 }
 
 describe('OpenRouter specifics', () => {

@@ -14,6 +14,9 @@ const NAME = 'OpenRouter';
 export const openrouterProvider: ProviderDefinition = {
   id: 'openrouter',
   name: NAME,
+  monogram: { letters: 'OR', colour: '#4a4fb5' },
+  implicitFromEnv: true,
+  priceListId: 'openrouter',
   kind: 'api',
   credentials: [{ name: 'apiKey', env: 'OPENROUTER_API_KEY', label: 'API key', secret: true }],
   defaultBaseUrl: 'https://openrouter.ai/api/v1',

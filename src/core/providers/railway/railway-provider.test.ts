@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { routes, startFakeServer, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
-import { createHttpClient } from '../../http/http-client.js';
+import { routes } from '../../../../tests/fakes/fake-http-server.js';
+
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
-import { ProviderError } from '../../model/provider-error.js';
-import type { Snapshot } from '../../model/snapshot.js';
-import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+
+
+
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import notAuthorized from './__fixtures__/error-not-authorized.json' with { type: 'json' };
 import meWorkspaces from './__fixtures__/me-workspaces.json' with { type: 'json' };
 import workspace from './__fixtures__/workspace.json' with { type: 'json' };
 import { railwayProvider } from './railway-provider.js';
+import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
 const token = 'railway-contract-secret-0000';
 const graphql = 'POST /graphql/v2';
@@ -31,29 +32,9 @@ describeProviderContract({
 
 const oneError = (message: string, code?: string) => ({ json: { data: null, errors: [{ message, path: ['me'], extensions: code ? { code } : {} }] } });
 
-async function pollWith(
-  reply: Parameters<typeof routes>[0][string],
-  credentials: Record<string, string> = { token },
-  month = billingMonth(2026, 11),
-): Promise<{ snapshot?: Snapshot; error?: ProviderError; requests: RecordedRequest[] }> {
-  const server = await startFakeServer(routes({ [graphql]: reply }));
-  try {
-    const context = createProviderContext({
-      provider: railwayProvider,
-      http: createHttpClient({ maxRetries: 0 }),
-      now: () => new Date('2026-11-21T10:00:00Z'),
-      month,
-      credentials,
-      baseUrl: server.origin,
-    });
-    const result = await railwayProvider.fetchSnapshot!(context).catch((error: unknown) => {
-      if (error instanceof ProviderError) return error;
-      throw error;
-    });
-    return result instanceof ProviderError ? { error: result, requests: server.requests } : { snapshot: result, requests: server.requests };
-  } finally {
-    await server.close();
-  }
+async function pollWith(reply: Parameters<typeof routes>[0][string], credentials: Record<string, string> = { token }, month = billingMonth(2026, 11)) {
+  const { snapshot, error, requests } = await pollAdapter({ provider: railwayProvider, handler: routes({ [graphql]: reply }), credentials, month });
+  return { snapshot, error, requests };
 }
 
 describe('Railway specifics', () => {

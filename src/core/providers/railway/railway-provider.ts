@@ -23,6 +23,8 @@ const WORKSPACE_QUERY = `query SpendbarWorkspace($workspaceId: String!) { worksp
 export const railwayProvider: ProviderDefinition = {
   id: 'railway',
   name: RAILWAY,
+  monogram: { letters: 'R', colour: '#5b2bb5' },
+  implicitFromEnv: true,
   kind: 'api',
   credentials: [
     { name: 'token', env: 'RAILWAY_API_TOKEN', label: 'API token', secret: true },

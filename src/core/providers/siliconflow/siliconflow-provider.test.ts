@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { routes, startFakeServer, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
-import { createHttpClient } from '../../http/http-client.js';
-import { billingMonth } from '../../model/billing-month.js';
+import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
+
+
 import { formatAmount } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
-import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import userInfo from './__fixtures__/user-info.json' with { type: 'json' };
 import { siliconflowProvider } from './siliconflow-provider.js';
+import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
 const apiKey = 'sk-siliconflow-test-secret-0000';
 
@@ -26,22 +27,14 @@ describeProviderContract({
 });
 
 async function poll(reply: FakeReply, settings?: Record<string, string>) {
-  const server = await startFakeServer(routes({ 'GET /v1/user/info': reply }));
-  try {
-    const context = createProviderContext({
-      provider: siliconflowProvider,
-      http: createHttpClient({ maxRetries: 0 }),
-      now: () => new Date('2026-11-21T10:00:00Z'),
-      month: billingMonth(2026, 11),
-      credentials: { apiKey },
-      settings,
-      baseUrl: `${server.origin}/v1`,
-    });
-    const result = await siliconflowProvider.fetchSnapshot!(context).catch((error: ProviderError) => error);
-    return { result, requests: server.requests };
-  } finally {
-    await server.close();
-  }
+  const { outcome, requests } = await pollAdapter({
+    provider: siliconflowProvider,
+    handler: routes({ 'GET /v1/user/info': reply }),
+    credentials: { apiKey },
+    settings,
+    baseUrl: (origin) => `${origin}/v1`,
+  });
+  return { result: outcome, requests };
 }
 
 async function snapshotFor(json: unknown, settings?: Record<string, string>): Promise<Snapshot> {

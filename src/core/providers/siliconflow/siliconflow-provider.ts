@@ -16,6 +16,8 @@ const OK = '20000';
 export const siliconflowProvider: ProviderDefinition = {
   id: 'siliconflow',
   name: NAME,
+  monogram: { letters: 'SF', colour: '#6a3fb0' },
+  implicitFromEnv: true,
   kind: 'api',
   credentials: [{ name: 'apiKey', env: 'SILICONFLOW_API_KEY', label: 'API key', secret: true }],
   settings: [

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { routes, startFakeServer, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
-import { createHttpClient } from '../../http/http-client.js';
+import { routes, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
+
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
-import { ProviderError } from '../../model/provider-error.js';
-import type { Snapshot } from '../../model/snapshot.js';
-import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+
+
+
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import novemberPage1 from './__fixtures__/balance-transactions-2026-11-page1.json' with { type: 'json' };
 import novemberPage2 from './__fixtures__/balance-transactions-2026-11-page2.json' with { type: 'json' };
 import transactions from './__fixtures__/balance-transactions.json' with { type: 'json' };
 import balance from './__fixtures__/balance.json' with { type: 'json' };
 import { fromMinorUnits, stripeProvider } from './stripe-provider.js';
+import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
 const apiKey = 'rk_test_contract_secret_0000';
 
@@ -37,29 +38,9 @@ describeProviderContract({
 
 const novemberPages = (request: RecordedRequest) => ({ json: request.query.get('starting_after') === 'txn_3Nov15ChargeJpy0000000' ? novemberPage2 : novemberPage1 });
 
-async function pollWith(
-  table: Parameters<typeof routes>[0],
-  options: { key?: string; settings?: Record<string, string> } = {},
-): Promise<{ snapshot?: Snapshot; error?: ProviderError; requests: RecordedRequest[] }> {
-  const server = await startFakeServer(routes(table));
-  try {
-    const context = createProviderContext({
-      provider: stripeProvider,
-      http: createHttpClient({ maxRetries: 0 }),
-      now: () => new Date('2026-11-21T10:00:00Z'),
-      month: billingMonth(2026, 11),
-      credentials: { apiKey: options.key ?? apiKey },
-      settings: options.settings,
-      baseUrl: server.origin,
-    });
-    const result = await stripeProvider.fetchSnapshot!(context).catch((error: unknown) => {
-      if (error instanceof ProviderError) return error;
-      throw error;
-    });
-    return result instanceof ProviderError ? { error: result, requests: server.requests } : { snapshot: result, requests: server.requests };
-  } finally {
-    await server.close();
-  }
+async function pollWith(table: Parameters<typeof routes>[0], options: { key?: string; settings?: Record<string, string> } = {}) {
+  const { snapshot, error, requests } = await pollAdapter({ provider: stripeProvider, handler: routes(table), credentials: { apiKey: options.key ?? apiKey }, settings: options.settings });
+  return { snapshot, error, requests };
 }
 
 describe('Stripe specifics', () => {

@@ -22,6 +22,8 @@ const THREE_DECIMAL = new Set(['BHD', 'JOD', 'KWD', 'OMR', 'TND']);
 export const stripeProvider: ProviderDefinition = {
   id: 'stripe',
   name: NAME,
+  monogram: { letters: 'St', colour: '#5243c2' },
+  implicitFromEnv: true,
   kind: 'api',
   credentials: [{ name: 'apiKey', env: 'STRIPE_API_KEY', label: 'Restricted key', secret: true }],
   defaultBaseUrl: 'https://api.stripe.com',

@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { routes, startFakeServer, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
 import { createHttpClient } from '../../http/http-client.js';
 import { billingMonth } from '../../model/billing-month.js';
-import { ProviderError } from '../../model/provider-error.js';
-import type { Snapshot } from '../../model/snapshot.js';
+
+
 import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import organizationProjects from './__fixtures__/organization-projects.json' with { type: 'json' };
 import organization from './__fixtures__/organization.json' with { type: 'json' };
 import organizations from './__fixtures__/organizations.json' with { type: 'json' };
 import usageApiCounts from './__fixtures__/usage-api-counts.json' with { type: 'json' };
 import { supabaseProvider } from './supabase-provider.js';
+import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
 const token = 'sbp_contract_secret_00000000000000000000';
 const org = 'GET /v1/organizations/tsrqponmlkjihgfedcba';
@@ -37,29 +38,9 @@ describeProviderContract({
   },
 });
 
-async function pollWith(
-  table: Parameters<typeof routes>[0],
-  credentials: Record<string, string> = { token },
-  month = billingMonth(2026, 11),
-): Promise<{ snapshot?: Snapshot; error?: ProviderError; requests: RecordedRequest[] }> {
-  const server = await startFakeServer(routes(table));
-  try {
-    const context = createProviderContext({
-      provider: supabaseProvider,
-      http: createHttpClient({ maxRetries: 0 }),
-      now: () => new Date('2026-11-21T10:00:00Z'),
-      month,
-      credentials,
-      baseUrl: server.origin,
-    });
-    const result = await supabaseProvider.fetchSnapshot!(context).catch((error: unknown) => {
-      if (error instanceof ProviderError) return error;
-      throw error;
-    });
-    return result instanceof ProviderError ? { error: result, requests: server.requests } : { snapshot: result, requests: server.requests };
-  } finally {
-    await server.close();
-  }
+async function pollWith(table: Parameters<typeof routes>[0], credentials: Record<string, string> = { token }, month = billingMonth(2026, 11)) {
+  const { snapshot, error, requests } = await pollAdapter({ provider: supabaseProvider, handler: routes(table), credentials, month });
+  return { snapshot, error, requests };
 }
 
 describe('Supabase specifics', () => {

@@ -21,6 +21,8 @@ const INTERVAL = '1day';
 export const supabaseProvider: ProviderDefinition = {
   id: 'supabase',
   name: NAME,
+  monogram: { letters: 'S', colour: '#1c7a4f' },
+  implicitFromEnv: true,
   kind: 'api',
   credentials: [
     { name: 'token', env: 'SUPABASE_ACCESS_TOKEN', label: 'Personal access token', secret: true },

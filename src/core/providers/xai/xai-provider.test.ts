@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { routes, startFakeServer, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
-import { createHttpClient } from '../../http/http-client.js';
+import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
+
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
-import { createProviderContext } from '../provider-context.js';
-import { describeProviderContract } from '../provider-contract.js';
+
+import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import invoicePreview from './__fixtures__/invoice-preview.json' with { type: 'json' };
 import prepaidBalance from './__fixtures__/prepaid-balance.json' with { type: 'json' };
 import spendingLimits from './__fixtures__/spending-limits.json' with { type: 'json' };
 import { xaiProvider } from './xai-provider.js';
+import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
 const managementKey = 'xai-mgmt-test-secret-0000';
 const teamId = 'team-0000-example';
@@ -39,21 +40,8 @@ describeProviderContract({
 });
 
 async function poll(overrides: Record<string, FakeReply> = {}, month = billingMonth(2026, 11)) {
-  const server = await startFakeServer(healthyRoutes(overrides));
-  try {
-    const context = createProviderContext({
-      provider: xaiProvider,
-      http: createHttpClient({ maxRetries: 0 }),
-      now: () => new Date('2026-11-21T10:00:00Z'),
-      month,
-      credentials: { managementKey, teamId },
-      baseUrl: server.origin,
-    });
-    const snapshot = await xaiProvider.fetchSnapshot!(context).catch((error: unknown) => error);
-    return { snapshot, requests: server.requests };
-  } finally {
-    await server.close();
-  }
+  const { outcome, requests } = await pollAdapter({ provider: xaiProvider, handler: healthyRoutes(overrides), credentials: { managementKey, teamId }, month });
+  return { snapshot: outcome, requests };
 }
 
 async function pollSnapshot(overrides: Record<string, FakeReply> = {}, month = billingMonth(2026, 11)) {

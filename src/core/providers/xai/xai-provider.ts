@@ -26,6 +26,9 @@ const NEEDS_MANAGEMENT_KEY =
 export const xaiProvider: ProviderDefinition = {
   id: 'xai',
   name: NAME,
+  monogram: { letters: 'x', colour: '#3c3c40' },
+  implicitFromEnv: true,
+  priceListId: 'x-ai',
   kind: 'api',
   credentials: [
     { name: 'managementKey', env: 'XAI_MANAGEMENT_KEY', label: 'Management key', secret: true },

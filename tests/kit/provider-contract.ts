@@ -1,16 +1,17 @@
 /**
- * The suite every API adapter must pass, against a real HTTP server on 127.0.0.1. Each adapter's test
- * calls `describeProviderContract` with its healthy fake and what the snapshot must show; the suite then
- * plays every failure a provider can produce and checks the classification and that no secret leaks.
+ * The testing kit's contract suite: what every API adapter must pass, against a real HTTP server on
+ * 127.0.0.1. Each adapter's test calls `describeProviderContract` with its healthy fake and what the
+ * snapshot must show; the suite then plays every failure a provider can produce and checks the
+ * classification and that no secret leaks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeServer, type FakeHandler, type FakeReply, type FakeServer } from '../../../tests/fakes/fake-http-server.js';
-import { createHttpClient } from '../http/http-client.js';
-import { billingMonth, type BillingMonth } from '../model/billing-month.js';
-import { ProviderError } from '../model/provider-error.js';
-import type { Snapshot } from '../model/snapshot.js';
-import { createProviderContext } from './provider-context.js';
-import type { ProviderDefinition } from './provider.js';
+import { startFakeServer, type FakeHandler, type FakeReply, type FakeServer } from '../fakes/fake-http-server.js';
+import { createHttpClient } from '../../src/core/http/http-client.js';
+import { billingMonth, type BillingMonth } from '../../src/core/model/billing-month.js';
+import { ProviderError } from '../../src/core/model/provider-error.js';
+import type { Snapshot } from '../../src/core/model/snapshot.js';
+import { createProviderContext } from '../../src/core/providers/provider-context.js';
+import type { ProviderDefinition } from '../../src/core/providers/provider.js';
 
 export interface ContractOptions {
   provider: ProviderDefinition;
