@@ -43,6 +43,8 @@ export interface PollRequest {
   provider?: string;
   accountId?: string;
   accountIds?: readonly string[];
+  /** Aborted when the app quits: no new account starts, requests stop, and the aborted attempt is not recorded. */
+  signal?: AbortSignal;
 }
 
 export type PollProgress = (event: { accountId: string; state: 'started' | 'done' | 'failed' }) => void;
@@ -165,13 +167,13 @@ export class SpendbarService {
     const outcomes: PollOutcome[] = [];
     const queue = [...targets];
     const worker = async () => {
-      for (let account = queue.shift(); account; account = queue.shift()) outcomes.push(await this.pollAccount(account, month, onProgress));
+      for (let account = queue.shift(); account && !request.signal?.aborted; account = queue.shift()) outcomes.push(await this.pollAccount(account, month, onProgress, request.signal));
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 4, queue.length) }, worker));
     return outcomes;
   }
 
-  private async pollAccount(account: Account, month: BillingMonth, onProgress?: PollProgress): Promise<PollOutcome> {
+  private async pollAccount(account: Account, month: BillingMonth, onProgress?: PollProgress, signal?: AbortSignal): Promise<PollOutcome> {
     const credentials = await resolveCredentials(account, this.options.secrets, this.env);
     this.rememberCredentialState(account, credentials);
     if (credentials.missing || !account.provider.fetchSnapshot) return { accountId: account.id, errorKind: 'missing-credential' };
@@ -185,6 +187,7 @@ export class SpendbarService {
       credentials: credentials.values,
       settings: account.settings,
       env: this.env,
+      signal,
       previous: previousSnapshot(this.history.read(account.id, month.key)),
     });
     try {
@@ -194,6 +197,7 @@ export class SpendbarService {
       return { accountId: account.id };
     } catch (caught) {
       const error = toProviderError(caught, context.secrets);
+      if (signal?.aborted) return { accountId: account.id, errorKind: error.kind };
       await withLock(this.options.dataDir, () =>
         this.history.recordFailure(account.id, month.key, this.now().toISOString(), { kind: error.kind, message: error.message }),
       );

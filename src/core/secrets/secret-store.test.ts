@@ -32,7 +32,7 @@ function fakeKeyring() {
   return { module, state };
 }
 
-const account = resolveAccounts([{ id: 'openrouter:work', provider: 'openrouter', name: 'work', settings: {} }], [], {})[0]!;
+const account = resolveAccounts([{ id: 'openrouter:work', provider: 'openrouter', name: 'work', settings: {}, thresholds: {} }], [], {})[0]!;
 
 describe('KeychainSecretStore', () => {
   it('reads each key once across a thousand polls, and again after it changes', async () => {
