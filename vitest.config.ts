@@ -9,7 +9,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'tests/cli/**/*.test.ts', 'tests/electron/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**', 'out/**'],
     environment: 'node',
-    globalSetup: ['tests/helpers/build-cli.ts'],
+    globalSetup: ['tests/helpers/build-cli.ts', 'tests/electron/build-app.ts'],
     testTimeout: 20_000,
   },
 });

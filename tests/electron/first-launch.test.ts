@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeServer, type FakeServer } from '../fakes/fake-http-server.js';
 import { startOpenRouterFake, type OpenRouterFake } from '../fakes/openrouter-fake.js';
-import { buildApp, launch, root, until, type Launched } from './launch.js';
+import { launch, root, until, type Launched } from './launch.js';
 
 interface StandInState {
   log: string[];
@@ -29,7 +29,6 @@ let front: FakeServer;
 let delayMs = 0;
 
 beforeAll(async () => {
-  buildApp();
   openRouter = await startOpenRouterFake();
   const origin = new URL(openRouter.url).origin;
   front = await startFakeServer(async (request) => {

@@ -10,15 +10,12 @@ import { join, resolve } from 'node:path';
 export const root = resolve(import.meta.dirname, '../..');
 const register = join(root, 'tests', 'electron', 'stand-in', 'register.mjs');
 
-let built = false;
-/** Builds main, preload, renderer and the icons once per test run (about a second each). */
+/** Builds main, preload, renderer and the icons (about a second each); run once by build-app.ts. */
 export function buildApp(): void {
-  if (built) return;
   for (const args of [[join(root, 'scripts', 'make-icons.mjs')], [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build']]) {
     const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
   }
-  built = true;
 }
 
 export interface Launched {
