@@ -20,12 +20,28 @@ const resources = join(appDir, 'resources');
 let files: string[] = [];
 let builderOutput = '';
 
-/** What electron-builder copies from an Electron download: the executable, licences, version, resources/. */
+/** The fuse wire as Electron 45 ships it (@electron/fuses FuseV1Options order): RunAsNode, cookie encryption,
+ * NODE_OPTIONS, --inspect, asar integrity, only-asar, V8 snapshot, file:// privileges. */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const FUSE_NAMES = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges'];
+const ELECTRON_DEFAULT_FUSES = '10110001';
+
+function readFuses(binary: string): Record<string, boolean> {
+  const bytes = readFileSync(binary);
+  const at = bytes.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length;
+  const wire = bytes.subarray(at + 2, at + 2 + bytes[at + 1]!).toString('latin1');
+  return Object.fromEntries(FUSE_NAMES.map((name, index) => [name, wire[index] === '1']));
+}
+
+/**
+ * What electron-builder copies from an Electron download: the executable (here a script carrying Electron's
+ * fuse wire, so the fuses electron-builder flips can be read back), licences, version, resources/.
+ */
 function standInElectron(): string {
   const dist = join(work, 'electron-dist');
   mkdirSync(join(dist, 'resources'), { recursive: true });
   mkdirSync(join(dist, 'locales'), { recursive: true });
-  writeFileSync(join(dist, 'electron'), '#!/bin/sh\necho "stand-in Electron"\n');
+  writeFileSync(join(dist, 'electron'), `#!/bin/sh\necho "stand-in Electron"\nexit 0\n# ${FUSE_SENTINEL}\u0001\u0008${ELECTRON_DEFAULT_FUSES}\n`, 'latin1');
   chmodSync(join(dist, 'electron'), 0o755);
   writeFileSync(join(dist, 'LICENSE'), 'MIT (stand-in)\n');
   writeFileSync(join(dist, 'LICENSES.chromium.html'), '<html></html>\n');
@@ -112,5 +128,18 @@ describe('the Linux package (dir target)', () => {
 
   it('downloaded nothing', () => {
     expect(builderOutput).not.toMatch(/downloading|download/i);
+  });
+
+  it('flips Electron’s fuses: no running as Node, no NODE_OPTIONS or --inspect, app.asar only', () => {
+    expect(readFuses(join(appDir, 'spendbar'))).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 });
