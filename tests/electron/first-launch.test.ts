@@ -19,7 +19,9 @@ interface StandInState {
   appUserModelId: string | null;
   loginItems: { openAtLogin: boolean; path?: string }[];
   errorBoxes: { title: string; content: string }[];
-  windows: { destroyed: boolean; visible: boolean; loaded: string[]; workspaces: { visible: boolean; options: { skipTransformProcessType?: boolean } | null }[]; sent: { channel: string; payload: unknown }[] }[];
+  schemes: string[];
+  permissionsGranted: string[];
+  windows: { destroyed: boolean; visible: boolean; loaded: string[]; options: { webPreferences: Record<string, unknown> }; workspaces: { visible: boolean; options: { skipTransformProcessType?: boolean } | null }[]; sent: { channel: string; payload: unknown }[] }[];
   trays: { destroyed: boolean; image: string | null; imageEmpty: boolean; template: boolean; tooltip: string; title: string; contextMenu: boolean }[];
 }
 
@@ -115,7 +117,11 @@ describe.each(['darwin', 'win32', 'linux'] as const)('first launch on %s', (plat
     const exit = await app.exited();
     delayMs = 0;
     expect(exit.code).toBe(0);
+    console.log(`${platform}: Quit during a 10 s poll exited after ${exit.at - quitAt} ms`);
     expect(exit.at - quitAt).toBeLessThan(2500);
+    const events = app.exitLog().filter((entry) => ['before-quit', 'window closed', 'will-quit', 'quit'].includes(entry));
+    // before-quit (held while closing: the popover closes for good), before-quit again, will-quit, quit.
+    expect(events).toEqual(['before-quit', 'window closed', 'before-quit', 'will-quit', 'quit']);
     expect(app.output()).not.toMatch(/quitting anyway/);
     // The aborted attempt is not recorded as a failure the popover would show at the next launch.
     const history = readdirSync(join(app.dataDir, 'history'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
@@ -153,6 +159,26 @@ describe.each(['darwin', 'win32', 'linux'] as const)('first launch on %s', (plat
       rmSync(resources, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('Electron security checklist in the built app', () => {
+  it('isolates and sandboxes the popover, serves it from its own scheme, and grants no permissions', async () => {
+    const app = start('linux', { SPENDBAR_DEMO: '1' });
+    const current = await until(async () => ((await state(app)).trays.length > 0 ? state(app) : undefined), 'the tray');
+    const preferences = current.windows[0]?.options.webPreferences ?? {};
+    expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    for (const risky of ['webSecurity', 'allowRunningInsecureContent', 'experimentalFeatures', 'enableBlinkFeatures', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker']) {
+      expect(preferences, risky).not.toHaveProperty(risky);
+    }
+    expect(current.schemes).toEqual(['spendbar']);
+    expect(current.windows[0]?.loaded).toEqual(['spendbar://app/index.html']);
+    expect(current.permissionsGranted).toEqual(['clipboard-sanitized-write']);
+    expect(await app.cmd('navigation', { url: 'https://evil.example/' })).toEqual({ prevented: true, open: 'deny' });
+    const headers = await app.cmd<Record<string, string[]>>('headers', { incoming: { 'content-security-policy': ['script-src *'] } });
+    expect(headers['Content-Security-Policy']?.[0]).toContain("script-src 'self'");
+    await app.cmd('quit');
+    await app.exited();
+  }, 30_000);
 });
 
 describe('first launch, failures', () => {

@@ -22,6 +22,8 @@ export interface Launched {
   readonly child: ChildProcess;
   readonly output: () => string;
   readonly dataDir: string;
+  /** What the stand-in logged of the app's life (quit events in order) when it exited. */
+  readonly exitLog: () => string[];
   cmd<T = unknown>(cmd: string, args?: Record<string, unknown>): Promise<T>;
   /** Resolves with the exit code and how long after `since` the process ended. */
   exited(): Promise<{ code: number | null; at: number }>;
@@ -63,7 +65,9 @@ export function launch(options: LaunchOptions): Launched {
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
-  child.on('message', (message: { id?: number; result?: unknown; error?: string }) => {
+  let exitLog: string[] = [];
+  child.on('message', (message: { id?: number; result?: unknown; error?: string; event?: string; log?: string[] }) => {
+    if (message.event === 'exit') exitLog = message.log ?? [];
     if (message.id === undefined) return;
     const waiter = pending.get(message.id);
     pending.delete(message.id);
@@ -75,6 +79,7 @@ export function launch(options: LaunchOptions): Launched {
     child,
     dataDir,
     output: () => output,
+    exitLog: () => exitLog,
     cmd<T>(cmd: string, args?: Record<string, unknown>) {
       const id = nextId++;
       return new Promise<T>((resolveCall, reject) => {

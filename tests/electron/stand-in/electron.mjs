@@ -63,8 +63,8 @@ Object.assign(app, {
     record('app.quit');
     if (quitting) return;
     const event = preventable();
-    app.emit('before-quit', event);
     record('before-quit');
+    app.emit('before-quit', event);
     if (event.defaultPrevented) return;
     quitting = true;
     for (const window of [...windows]) {
@@ -79,14 +79,14 @@ Object.assign(app, {
       window.destroy();
     }
     const willQuit = preventable();
-    app.emit('will-quit', willQuit);
     record('will-quit');
+    app.emit('will-quit', willQuit);
     if (willQuit.defaultPrevented) {
       quitting = false;
       return;
     }
-    app.emit('quit', {}, 0);
     record('quit');
+    app.emit('quit', {}, 0);
     exit(0);
   },
   exit(code = 0) {
