@@ -29,12 +29,15 @@ let openRouter: OpenRouterFake;
 let front: FakeServer;
 /** Delay of every answer from the fake OpenRouter, to play a slow provider. */
 let delayMs = 0;
+/** When set, every answer is this status (a revoked key: 401). */
+let failWith: number | undefined;
 
 beforeAll(async () => {
   openRouter = await startOpenRouterFake();
   const origin = new URL(openRouter.url).origin;
   front = await startFakeServer(async (request) => {
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (failWith) return { status: failWith, json: { error: { code: failWith, message: 'User not found.' } } };
     const answer = await fetch(`${origin}${request.path}`, { headers: { authorization: String(request.headers.authorization) } });
     return { status: answer.status, json: await answer.json() };
   });
@@ -178,6 +181,25 @@ describe('Electron security checklist in the built app', () => {
     expect(headers['Content-Security-Policy']?.[0]).toContain("script-src 'self'");
     await app.cmd('quit');
     await app.exited();
+  }, 30_000);
+});
+
+describe.each(['darwin', 'win32', 'linux'] as const)('the tray icon on %s', (platform) => {
+  it('turns to the failing icon, and says so in the tooltip, when an account fails', async () => {
+    failWith = 401;
+    try {
+      const app = start(platform);
+      const failing = await until(async () => {
+        const current = await state(app);
+        return current.trays[0]?.image?.startsWith('trayFailing') ? current.trays[0] : undefined;
+      }, 'the failing icon');
+      expect(failing).toMatchObject({ image: platform === 'darwin' ? 'trayFailingTemplate.png' : 'trayFailing.png', imageEmpty: false });
+      expect(failing.tooltip).toMatch(/an account is failing/);
+      await app.cmd('quit');
+      await app.exited();
+    } finally {
+      failWith = undefined;
+    }
   }, 30_000);
 });
 

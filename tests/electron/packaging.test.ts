@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from './launch.js';
 
-const asar = createRequire(import.meta.url)('@electron/asar') as { listPackage(path: string, options?: object): string[] };
+const require = createRequire(import.meta.url);
+const asar = require('@electron/asar') as { listPackage(path: string, options?: object): string[] };
+const yaml = require('js-yaml') as { load(text: string): unknown };
 
 const work = mkdtempSync(join(tmpdir(), 'spendbar-package-'));
 const appDir = join(work, 'out', 'linux-unpacked');
@@ -141,5 +143,21 @@ describe('the Linux package (dir target)', () => {
       loadBrowserProcessSpecificV8Snapshot: false,
       grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+});
+
+describe('installer settings', () => {
+  const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { linux: { target: string[]; maintainer: string } };
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { homepage?: string; author?: { email?: string } };
+
+  it('gives the .deb what it requires: a homepage, an author email and a maintainer with an email', () => {
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(pkg.author?.email).toMatch(/^[^@\s]+@[^@\s]+$/);
+    expect(config.linux.maintainer).toMatch(/<[^@\s]+@[^@\s]+>$/);
+  });
+
+  it('offers the .deb (with its AppArmor profile) before the AppImage', () => {
+    expect(config.linux.target).toEqual(['deb', 'AppImage']);
   });
 });
