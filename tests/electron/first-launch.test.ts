@@ -4,7 +4,7 @@
  * not replace the real Electron end-to-end test (tests/e2e/electron.e2e.test.ts); it covers what the
  * stand-in can express: the window and tray lifecycle, power and network, quitting, and the keychain.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeServer, type FakeServer } from '../fakes/fake-http-server.js';
@@ -60,6 +60,13 @@ function start(platform: NodeJS.Platform, env: Record<string, string> = {}, main
   const app = launch({ platform, env: { OPENROUTER_API_KEY: 'sk-or-v1-first-launch', SPENDBAR_OPENROUTER_BASE_URL: `${front.origin}/api/v1`, ...env }, main });
   launched.push(app);
   return app;
+}
+
+/** Inside the repository (ignored by git and eslint), so a copied out/ still finds node_modules. */
+function scratch(): string {
+  const folder = join(root, '.tmp');
+  mkdirSync(folder, { recursive: true });
+  return folder;
 }
 
 const state = (app: Launched) => app.cmd<StandInState>('state');
@@ -139,7 +146,7 @@ describe.each(['darwin', 'win32', 'linux'] as const)('first launch on %s', (plat
     await unpackaged.cmd('quit');
     await unpackaged.exited();
 
-    const resources = mkdtempSync(join(root, '.tmp-resources-'));
+    const resources = mkdtempSync(join(scratch(), 'resources-'));
     try {
       cpSync(join(root, 'out', 'icons'), join(resources, 'icons'), { recursive: true });
       const packaged = start(platform, { SPENDBAR_DEMO: '1', STANDIN_PACKAGED: '1', STANDIN_RESOURCES_PATH: resources });
@@ -225,7 +232,7 @@ describe('first launch, failures', () => {
   }, 30_000);
 
   it('says plainly when the preload is missing instead of showing a page without its bridge', async () => {
-    const copy = mkdtempSync(join(root, '.tmp-out-'));
+    const copy = mkdtempSync(join(scratch(), 'out-'));
     try {
       cpSync(join(root, 'out'), join(copy, 'out'), { recursive: true });
       rmSync(join(copy, 'out', 'preload'), { recursive: true });
