@@ -210,6 +210,35 @@ describe.each(['darwin', 'win32', 'linux'] as const)('the tray icon on %s', (pla
   }, 30_000);
 });
 
+describe.each(['darwin', 'win32', 'linux'] as const)('alerts on %s', (platform) => {
+  it('shows the low icon for a balance under its threshold, and a notification click after the popover was closed opens it on the account', async () => {
+    const app = start(platform);
+    await until(async () => ((await state(app)).trays.length > 0 ? true : undefined), 'the tray');
+    // The environment's OpenRouter account with a low-balance threshold above the fake's 74.75 balance.
+    writeFileSync(
+      join(app.dataDir, 'settings.json'),
+      JSON.stringify({ version: 1, accounts: [{ id: 'openrouter:env', provider: 'openrouter', name: 'env', settings: {}, thresholds: { lowBalance: '100' } }], preferences: { launchAtLogin: false, monthlyBudget: {} } }),
+    );
+    await app.cmd('invoke', { name: 'refresh', request: {} });
+    const low = await until(async () => {
+      const current = await state(app);
+      return current.trays[0]?.image?.startsWith('trayLow') ? current : undefined;
+    }, 'the low icon');
+    expect(low.trays[0]?.image).toBe(platform === 'darwin' ? 'trayLowTemplate.png' : 'trayLow.png');
+    expect(low.trays[0]?.tooltip).toMatch(/a balance is running low/);
+    await until(async () => ((await app.cmd<number>('notifications')) > 0 ? true : undefined), 'a notification');
+    await app.cmd('close-window');
+    await app.cmd('notification-click');
+    const after = await state(app);
+    expect(after.uncaught).toEqual([]);
+    const popover = after.windows.find((window) => !window.destroyed);
+    expect(popover?.visible).toBe(true);
+    expect(popover?.sent.filter((message) => message.channel === 'spendbar:focus-account').map((message) => message.payload)).toEqual(['openrouter:env']);
+    await app.cmd('quit');
+    await app.exited();
+  }, 30_000);
+});
+
 describe('first launch, failures', () => {
   it('shows a keychain whose native module is missing as an account error in the popover, not a crash', async () => {
     const app = start('linux', { STANDIN_BREAK_KEYRING: '1', OPENROUTER_API_KEY: '' });

@@ -399,6 +399,7 @@ const commands = {
   resume: () => powerMonitor.emit('resume'),
   quit: () => app.quit(),
   'notification-click': () => notifications.at(-1)?.emit('click'),
+  notifications: () => notifications.length,
   /** Calls an API handler as the popover's own page would. */
   async invoke({ name, request }) {
     const window = windows.find((candidate) => !candidate.isDestroyed());
