@@ -5,10 +5,12 @@ import { defineConfig } from 'vitest/config';
 // same code `npx spendbar` runs.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'tests/cli/**/*.test.ts', 'tests/layers/**/*.test.ts'],
+    // tests/electron: the built main process under a stand-in electron module, and the package layout;
+    // tests/layers: the layering check.
+    include: ['src/**/*.test.{ts,tsx}', 'tests/cli/**/*.test.ts', 'tests/electron/**/*.test.ts', 'tests/layers/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**', 'out/**'],
     environment: 'node',
-    globalSetup: ['tests/helpers/build-cli.ts'],
+    globalSetup: ['tests/helpers/build-cli.ts', 'tests/electron/build-app.ts'],
     testTimeout: 20_000,
   },
 });

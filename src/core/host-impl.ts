@@ -3,7 +3,7 @@ import type { Overview } from '../shared/api.js';
 import { createApiHandlers } from './api-handlers.js';
 import { createDemoDataDir } from './demo.js';
 import type { HostAlert, OpenHostOptions, SpendbarHost } from './host.js';
-import { createHttpClient } from './http/http-client.js';
+import { createHttpClient, type HttpClient } from './http/http-client.js';
 import { Scheduler, realClock } from './scheduler/scheduler.js';
 import { KeychainSecretStore, MemorySecretStore } from './secrets/secret-store.js';
 import { SpendbarService } from './service.js';
@@ -11,12 +11,14 @@ import { SpendbarService } from './service.js';
 export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> {
   const demo = options.demo ?? false;
   const dataDir = demo ? createDemoDataDir(new Date()) : options.dataDir;
+  // Aborted by close(): requests in flight stop at once; files already being written finish first.
+  const closing = new AbortController();
   const service = new SpendbarService({
     dataDir,
     demo,
     env: demo ? {} : (options.env ?? process.env),
     secrets: demo ? new MemorySecretStore() : new KeychainSecretStore(),
-    http: createHttpClient(),
+    http: abortedBy(createHttpClient(), closing.signal),
   });
   const listeners = new Set<(overview: Overview) => void>();
   const changed = () => {
@@ -51,7 +53,8 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
             .map((account) => ({ id: account.id, intervalMs: account.intervalMs, minimumMs: account.provider.refresh.minimumMs })),
     // All accounts due in one cycle go to the service together, which polls them in parallel.
     poll: async (ids) => {
-      const outcomes = await service.poll({ accountIds: ids }, changed);
+      const outcomes = await service.poll({ accountIds: ids, signal: closing.signal }, changed);
+      if (closing.signal.aborted) return outcomes;
       // Decided before the overview goes out, so the popover's history already lists what is notified.
       await evaluateAlerts();
       changed();
@@ -89,10 +92,16 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
     },
     async close() {
       scheduler.stop();
+      closing.abort();
       clearInterval(alertTimer);
       await scheduler.idle();
       await evaluating;
       if (demo) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Every request also stops when `signal` aborts, whether or not its adapter passes a signal of its own. */
+function abortedBy(http: HttpClient, signal: AbortSignal): HttpClient {
+  return { json: (request) => http.json({ ...request, signal: request.signal ? AbortSignal.any([request.signal, signal]) : signal }) };
 }

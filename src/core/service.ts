@@ -49,6 +49,8 @@ export interface PollRequest {
   accountIds?: readonly string[];
   /** Poll even an account whose provider asked to wait (Retry-After). */
   force?: boolean;
+  /** Aborted when the app quits: no new account starts, requests stop, and the aborted attempt is not recorded. */
+  signal?: AbortSignal;
 }
 
 /** `waiting`: not polled, because its provider asked to wait until `waitingUntil`. */
@@ -174,13 +176,15 @@ export class SpendbarService {
     const outcomes: PollOutcome[] = [];
     const queue = [...targets];
     const worker = async () => {
-      for (let account = queue.shift(); account; account = queue.shift()) outcomes.push(await this.pollAccount(account, month, request.force ?? false, onProgress));
+      for (let account = queue.shift(); account && !request.signal?.aborted; account = queue.shift()) {
+        outcomes.push(await this.pollAccount(account, month, request.force ?? false, onProgress, request.signal));
+      }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 4, queue.length) }, worker));
     return outcomes;
   }
 
-  private async pollAccount(account: Account, month: BillingMonth, force: boolean, onProgress?: PollProgress): Promise<PollOutcome> {
+  private async pollAccount(account: Account, month: BillingMonth, force: boolean, onProgress?: PollProgress, signal?: AbortSignal): Promise<PollOutcome> {
     const wait = force ? undefined : this.retryWaits.active(account.id, this.now());
     if (wait) {
       onProgress?.({ accountId: account.id, state: 'waiting' });
@@ -199,6 +203,7 @@ export class SpendbarService {
       credentials: credentials.values,
       settings: account.settings,
       env: this.env,
+      signal,
       previous: previousSnapshot(this.history.read(account.id, month.key)),
     };
     const secrets = createProviderContext({ ...contextInput, http: this.options.http }).secrets;
@@ -206,7 +211,7 @@ export class SpendbarService {
     try {
       const fetchSnapshot = account.provider.fetchSnapshot.bind(account.provider);
       const snapshot = await withPollDeadline(this.options.http, timeoutMs, account.provider.name, (bounds) =>
-        fetchSnapshot(createProviderContext({ ...contextInput, http: bounds.http, signal: bounds.signal })),
+        fetchSnapshot(createProviderContext({ ...contextInput, http: bounds.http, signal: signal ? AbortSignal.any([bounds.signal, signal]) : bounds.signal })),
       );
       await withLock(this.options.dataDir, () => {
         this.history.recordSuccess(account.id, snapshot);
@@ -216,6 +221,8 @@ export class SpendbarService {
       return { accountId: account.id };
     } catch (caught) {
       const error = toProviderError(caught, secrets);
+      // Quitting is not a provider's failure: nothing is recorded for an aborted attempt.
+      if (signal?.aborted) return { accountId: account.id, errorKind: error.kind };
       await withLock(this.options.dataDir, () => {
         this.history.recordFailure(account.id, month.key, this.now().toISOString(), { kind: error.kind, message: error.message });
         // A provider that named a time is left alone until then, by every Spendbar process.

@@ -59,6 +59,7 @@ const fake = await vi.hoisted(async () => {
     isDestroyed() {
       return false;
     }
+    destroy() {}
   }
   const trays: { tooltip: string; title: string }[] = [];
   class Tray extends Emitter {
@@ -77,6 +78,10 @@ const fake = await vi.hoisted(async () => {
     setContextMenu() {}
     popUpContextMenu() {}
     setIgnoreDoubleClickEvents() {}
+    setImage() {}
+    isDestroyed() {
+      return false;
+    }
     getBounds() {
       return { x: 0, y: 0, width: 0, height: 0 };
     }
@@ -96,7 +101,7 @@ const fake = await vi.hoisted(async () => {
       BrowserWindow,
       Tray,
       Menu: { buildFromTemplate: (template: unknown) => template },
-      nativeImage: { createFromPath: () => ({ setTemplateImage: () => undefined }) },
+      nativeImage: { createFromPath: () => ({ setTemplateImage: () => undefined, isEmpty: () => false }) },
       ipcMain: {
         handle: (channel: string, handler: (event: unknown, request: unknown) => unknown) => handlers.set(channel, handler),
         removeHandler: (channel: string) => handlers.delete(channel),

@@ -1,13 +1,10 @@
 /**
  * Spendbar's Electron main process, glue only: the engine (src/core) does the work; this wires it to a
  * tray icon, a popover window, IPC and power/network events.
- * Launch at login is left to a later issue (app.setLoginItemSettings on macOS and Windows, an XDG
- * autostart entry on Linux, where Electron's login-item API does not apply).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { app, dialog, ipcMain, net, Notification, powerMonitor, session } from 'electron';
+import type { AccountSummary, Overview } from '../shared/api.js';
 import { openHost } from '../core/host.js';
 import { focusAccountChannel, overviewChannel } from '../shared/ipc-channels.js';
 import { registerApiHandlers } from './ipc.js';
@@ -16,7 +13,10 @@ import { createPopover } from './popover-window.js';
 import { watchPowerAndNetwork } from './power.js';
 import { APP_RENDERER_URL, CONTENT_SECURITY_POLICY, DEV_SERVER_CONTENT_SECURITY_POLICY } from './renderer-policy.js';
 import { lockDownSession, lockDownWebContents, registerAppScheme, serveRenderer } from './security.js';
+import { handleQuit } from './quit.js';
+import { launchAtLogin } from './login-item.js';
 import { createTray, type SpendbarTray } from './tray.js';
+import { trayState } from './tray-state.js';
 
 // The data folder is Electron's userData for "Spendbar", which the CLI computes without Electron
 // (src/core/data-dir.ts); set explicitly because package.json's lower-case name would give ".../spendbar".
@@ -25,6 +25,9 @@ import { createTray, type SpendbarTray } from './tray.js';
 app.setName('Spendbar');
 const dataDir = process.env.SPENDBAR_DATA_DIR || join(app.getPath('appData'), 'Spendbar');
 app.setPath('userData', dataDir);
+// Windows ties toasts (their label, icon and clicks) to the app through this id, which the installer's
+// shortcuts carry too (electron-builder's appId).
+if (process.platform === 'win32') app.setAppUserModelId('app.spendbar');
 registerAppScheme();
 lockDownWebContents();
 
@@ -51,28 +54,41 @@ async function start(): Promise<void> {
   const host = await openHost({
     dataDir,
     demo: process.argv.includes('--demo') || process.env.SPENDBAR_DEMO === '1',
-    launchAtLogin: setLaunchAtLogin,
+    launchAtLogin: launchAtLogin({ app, platform: process.platform, execPath: process.execPath, env: process.env }),
   });
 
   const popover = createPopover({
     preloadPath: join(outDir, 'preload', 'index.cjs'),
     rendererUrl: devServerUrl ?? APP_RENDERER_URL,
     devTools: !app.isPackaged,
+    onPreloadError: (preloadPath, error) => {
+      // Without its preload the page has no bridge to the app and would show confusing errors.
+      console.error(`Spendbar: the popover's preload ${preloadPath} failed:`, error);
+      dialog.showErrorBox('Spendbar is damaged', `The popover could not connect to Spendbar (its preload failed to load: ${error.message}). Reinstall Spendbar.`);
+    },
   });
   const tray: SpendbarTray = createTray({
-    iconDir: app.isPackaged ? join(process.resourcesPath, 'icons') : join(app.getAppPath(), 'resources'),
+    // Rendered by scripts/make-icons.mjs into out/icons, which the package puts at <resources>/icons.
+    iconDir: app.isPackaged ? join(process.resourcesPath, 'icons') : join(outDir, 'icons'),
     platform: process.platform,
     onToggle: (trayBounds) => popover.toggle(trayBounds),
     onRefresh: () => void host.api.refresh({}).catch((error: unknown) => console.error('Spendbar: refresh failed:', error)),
     onQuit: () => app.quit(),
   });
+  const showOverview = (overview: Overview) => {
+    // Thresholds decide whether the icon says "low"; a failure to read them leaves the state to the errors.
+    void host.api
+      .listAccounts({})
+      .then(({ accounts }) => new Map(accounts.map((account): [string, AccountSummary['thresholds']] => [account.id, account.thresholds])))
+      .catch(() => new Map<string, AccountSummary['thresholds']>())
+      .then((thresholds) => tray.update(overview, trayState(overview, thresholds)));
+  };
 
   const stopIpc = registerApiHandlers(ipcMain, host.api, popover.isTrustedSender);
   const stopOverviews = host.onOverview((overview) => {
-    tray.update(overview);
+    showOverview(overview);
     popover.send(overviewChannel, overview);
   });
-  // A click opens the popover, whose alert history lists the alert (focusing its account: not yet).
   const stopAlerts = host.onAlert(
     createNotifier({
       Notification,
@@ -83,40 +99,34 @@ async function start(): Promise<void> {
       },
     }),
   );
+  // Watch first: started offline or asleep, the host stays paused until both are over.
   const stopWatching = watchPowerAndNetwork({ host, powerMonitor, isOnline: () => net.isOnline() });
   host.start();
   host.api
     .getOverview({})
-    .then((overview) => tray.update(overview))
+    .then(showOverview)
     .catch((error: unknown) => console.error('Spendbar: could not read the first overview:', error));
 
   app.on('second-instance', () => popover.show(tray.bounds()));
+  // Opening Spendbar.app from Finder while it runs (macOS).
+  app.on('activate', () => popover.show(tray.bounds()));
 
-  let closed = false;
-  let closing = false;
-  app.on('before-quit', (event) => {
-    if (closed) return;
-    // Let the host finish a poll in flight and release its files before the process goes.
-    event.preventDefault();
-    if (closing) return;
-    closing = true;
-    stopWatching();
-    stopAlerts();
-    stopOverviews();
-    stopIpc();
-    host
-      .close()
-      .catch((error: unknown) => console.error('Spendbar: closing the data folder failed:', error))
-      .finally(() => {
-        closed = true;
-        tray.destroy();
-        app.quit();
-      });
+  handleQuit({
+    app,
+    stop() {
+      stopWatching();
+      stopAlerts();
+      stopOverviews();
+      stopIpc();
+      popover.destroy();
+    },
+    close: () => host.close(),
+    finish: () => tray.destroy(),
   });
 
   if (process.env.SPENDBAR_E2E === '1') {
     // Tray text cannot be read back through Electron's API; the end-to-end test reads it here.
-    (globalThis as { spendbarE2E?: unknown }).spendbarE2E = { trayText: () => tray.text };
+    (globalThis as { spendbarE2E?: unknown }).spendbarE2E = { trayText: () => tray.text, trayState: () => tray.state };
   }
 }
 
@@ -125,24 +135,4 @@ function failToStart(error: unknown): void {
   console.error('Spendbar could not start:', error);
   dialog.showErrorBox('Spendbar could not start', message);
   app.exit(1);
-}
-
-/**
- * Launch at login: Electron's login-item API on macOS and Windows; on Linux it does not apply, so an XDG
- * autostart entry is written instead.
- */
-function setLaunchAtLogin(enabled: boolean): void {
-  if (process.platform !== 'linux') {
-    app.setLoginItemSettings({ openAtLogin: enabled });
-    return;
-  }
-  const folder = join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'autostart');
-  const file = join(folder, 'spendbar.desktop');
-  if (!enabled) {
-    rmSync(file, { force: true });
-    return;
-  }
-  mkdirSync(folder, { recursive: true });
-  const exec = process.env.APPIMAGE ?? process.execPath;
-  writeFileSync(file, `[Desktop Entry]\nType=Application\nName=Spendbar\nExec="${exec}"\nX-GNOME-Autostart-enabled=true\n`);
 }

@@ -1,6 +1,7 @@
 /**
  * The popover: a small frameless window that opens next to the tray icon and hides when it loses focus.
- * Created hidden at startup, so the first click shows an already-rendered page.
+ * Created hidden at startup, so the first click shows an already-rendered page. Closing it (Cmd+W,
+ * Alt+F4) only hides it; should it be destroyed anyway, the next show creates it again.
  */
 import { BrowserWindow, screen, type IpcMainInvokeEvent, type Rectangle, type WebFrameMain } from 'electron';
 import { isKnownBounds, popoverPosition } from './popover-position.js';
@@ -16,6 +17,8 @@ export interface PopoverOptions {
   /** Our own renderer: spendbar://app/index.html, or electron-vite's dev server when unpackaged. */
   rendererUrl: string;
   devTools: boolean;
+  /** The preload failed: the page has no bridge to the app, so the user must be told plainly. */
+  onPreloadError?(preloadPath: string, error: Error): void;
 }
 
 export interface Popover {
@@ -28,58 +31,77 @@ export interface Popover {
   send(channel: string, payload: unknown): void;
   /** The API answers only the popover's own top-level page, on our renderer URL. */
   isTrustedSender(frame: WebFrameMain | null, event: IpcMainInvokeEvent): boolean;
+  /** Lets the window close for good (on quit). */
+  destroy(): void;
 }
 
 export function createPopover(options: PopoverOptions): Popover {
-  const window = new BrowserWindow({
-    ...POPOVER_SIZE,
-    show: false,
-    frame: false,
-    resizable: false,
-    movable: false,
-    minimizable: false,
-    maximizable: false,
-    fullscreenable: false,
-    skipTaskbar: true,
-    alwaysOnTop: true,
-    title: 'Spendbar',
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      spellcheck: false,
-      devTools: options.devTools,
-      preload: options.preloadPath,
-    },
-  });
-  // Open on the Space the user is on rather than switching back to the one it first opened on (macOS).
-  window.setVisibleOnAllWorkspaces(true);
-
+  let window = createWindow(options);
   let hiddenByBlurAt = 0;
-  window.on('blur', () => {
-    if (window.webContents.isDevToolsOpened()) return;
-    hiddenByBlurAt = Date.now();
-    window.hide();
-  });
+  let allowClose = false;
 
-  function load(): void {
-    window.loadURL(options.rendererUrl).catch((error: unknown) => {
-      console.error(`Spendbar: could not load the popover from ${options.rendererUrl}:`, error);
+  function createWindow(popoverOptions: PopoverOptions): BrowserWindow {
+    const created = new BrowserWindow({
+      ...POPOVER_SIZE,
+      show: false,
+      frame: false,
+      resizable: false,
+      movable: false,
+      minimizable: false,
+      maximizable: false,
+      fullscreenable: false,
+      skipTaskbar: true,
+      alwaysOnTop: true,
+      title: 'Spendbar',
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webviewTag: false,
+        spellcheck: false,
+        devTools: popoverOptions.devTools,
+        preload: popoverOptions.preloadPath,
+      },
     });
+    // Open on the Space the user is on rather than switching back to the one it first opened on (macOS).
+    // Without skipTransformProcessType, macOS turns the agent app into a foreground one: a Dock icon and
+    // an app menu appear (electron/electron#25368).
+    created.setVisibleOnAllWorkspaces(true, { skipTransformProcessType: true });
+    created.on('blur', () => {
+      if (created.webContents.isDevToolsOpened()) return;
+      hiddenByBlurAt = Date.now();
+      created.hide();
+    });
+    // Cmd+W or Alt+F4 would destroy the window the tray, notifications and a second launch still need.
+    created.on('close', (event) => {
+      if (allowClose) return;
+      event.preventDefault();
+      created.hide();
+    });
+    created.webContents.on('render-process-gone', (_event, details) => {
+      console.error(`Spendbar: the popover's renderer stopped (${details.reason}); it reloads when next opened.`);
+    });
+    created.webContents.on('preload-error', (_event, preloadPath, error) => {
+      popoverOptions.onPreloadError?.(preloadPath, error);
+    });
+    load(created, popoverOptions.rendererUrl);
+    return created;
   }
-  window.webContents.on('render-process-gone', (_event, details) => {
-    console.error(`Spendbar: the popover's renderer stopped (${details.reason}); it reloads when next opened.`);
-  });
-  load();
+
+  /** The window, made again if something destroyed it anyway. */
+  function current(): BrowserWindow {
+    if (window.isDestroyed()) window = createWindow(options);
+    return window;
+  }
 
   function show(trayBounds?: Rectangle): void {
+    const target = current();
     // Reload on demand rather than on the crash itself, so a page that keeps crashing cannot spin.
-    if (window.webContents.isCrashed()) load();
+    if (target.webContents.isCrashed()) load(target, options.rendererUrl);
     const cursor = screen.getCursorScreenPoint();
     const known = isKnownBounds(trayBounds) ? trayBounds : undefined;
     const display = known ? screen.getDisplayMatching(known) : screen.getDisplayNearestPoint(cursor);
-    const [width = POPOVER_SIZE.width, height = POPOVER_SIZE.height] = window.getSize();
+    const [width = POPOVER_SIZE.width, height = POPOVER_SIZE.height] = target.getSize();
     const position = popoverPosition({
       trayBounds: known,
       windowSize: { width, height },
@@ -88,9 +110,9 @@ export function createPopover(options: PopoverOptions): Popover {
       platform: process.platform,
     });
     // Wayland compositors ignore client positioning and place the window themselves.
-    window.setPosition(position.x, position.y);
-    window.show();
-    window.focus();
+    target.setPosition(position.x, position.y);
+    target.show();
+    target.focus();
   }
 
   function hide(): void {
@@ -98,11 +120,13 @@ export function createPopover(options: PopoverOptions): Popover {
   }
 
   return {
-    window,
+    get window() {
+      return current();
+    },
     show,
     hide,
     toggle(trayBounds) {
-      if (window.isVisible()) return hide();
+      if (!window.isDestroyed() && window.isVisible()) return hide();
       // Windows and Linux blur the popover before delivering the tray click that should close it.
       if (Date.now() - hiddenByBlurAt < CLICK_AFTER_BLUR_MS) return;
       show(trayBounds);
@@ -119,5 +143,15 @@ export function createPopover(options: PopoverOptions): Popover {
         isTrustedRendererUrl(frame.url, options.rendererUrl)
       );
     },
+    destroy() {
+      allowClose = true;
+      if (!window.isDestroyed()) window.destroy();
+    },
   };
+}
+
+function load(window: BrowserWindow, rendererUrl: string): void {
+  window.loadURL(rendererUrl).catch((error: unknown) => {
+    console.error(`Spendbar: could not load the popover from ${rendererUrl}:`, error);
+  });
 }

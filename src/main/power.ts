@@ -50,7 +50,9 @@ export function watchPowerAndNetwork(options: PowerWatchOptions): () => void {
   powerMonitor.on('suspend', onSuspend);
   powerMonitor.on('resume', onResume);
   checkNetwork();
-  const timer = every(checkNetwork, options.onlineCheckMs ?? 30_000);
+  // net.isOnline() is a local check, so looking every few seconds costs nothing and catches a returning
+  // network soon after a laptop joins Wi-Fi.
+  const timer = every(checkNetwork, options.onlineCheckMs ?? 5_000);
 
   return () => {
     powerMonitor.removeListener('suspend', onSuspend);

@@ -1,15 +1,18 @@
 /**
- * The tray icon: a template image with the month-to-date total beside it on macOS, a coloured icon with a
- * tooltip on Windows and Linux. A click toggles the popover; the menu offers refresh and quit, since a
- * tray app has no dock icon or window menu to quit from.
+ * The tray icon: its picture carries the state on every OS (normal, low balance or runway, an account
+ * failing); macOS also shows the month-to-date total beside it. Electron's Tray.setTitle is macOS only
+ * (electron.d.ts 45: "@platform darwin"; it does nothing on Linux AppIndicator/StatusNotifier hosts and on
+ * Windows), so elsewhere the total is in the tooltip. A click toggles the popover; the menu offers refresh
+ * and quit, since a tray app has no dock icon or window menu to quit from.
  */
 import { join } from 'node:path';
 import { Menu, nativeImage, Tray, type Rectangle } from 'electron';
 import type { Overview } from '../shared/api.js';
 import { trayText, type TrayText } from './tray-text.js';
+import { trayIconName, trayStateLabel, type TrayState } from './tray-state.js';
 
 export interface TrayOptions {
-  /** Folder holding trayTemplate.png (+@2x) and tray.png (+@2x). */
+  /** Folder holding the rendered tray icons (see scripts/make-icons.mjs). */
   iconDir: string;
   platform: NodeJS.Platform;
   onToggle(trayBounds?: Rectangle): void;
@@ -18,26 +21,27 @@ export interface TrayOptions {
 }
 
 export interface SpendbarTray {
-  /** Shows the totals of a new overview as title (macOS) and tooltip. */
-  update(overview: Overview): void;
-  /** What the tray currently says (read by the Electron end-to-end test). */
+  /** Shows the totals of a new overview as title (macOS) and tooltip, and the state as the icon. */
+  update(overview: Overview, state: TrayState): void;
+  /** What the tray currently says and shows (read by the end-to-end tests). */
   readonly text: TrayText;
+  readonly state: TrayState;
   bounds(): Rectangle;
   destroy(): void;
 }
 
-function loadIcon(iconDir: string, platform: NodeJS.Platform) {
-  // Electron picks up the @2x file beside each PNG by itself. macOS tints a template image (black + alpha)
-  // to match a light or dark menu bar; elsewhere the icon keeps its colours.
-  if (platform !== 'darwin') return nativeImage.createFromPath(join(iconDir, 'tray.png'));
-  const icon = nativeImage.createFromPath(join(iconDir, 'trayTemplate.png'));
-  icon.setTemplateImage(true);
+function loadIcon(iconDir: string, platform: NodeJS.Platform, state: TrayState) {
+  // Electron picks up the @2x file beside each PNG by itself.
+  const icon = nativeImage.createFromPath(join(iconDir, `${trayIconName(state, platform)}.png`));
+  if (icon.isEmpty()) console.error(`Spendbar: the tray icon ${trayIconName(state, platform)}.png is missing from ${iconDir}.`);
+  if (platform === 'darwin') icon.setTemplateImage(true);
   return icon;
 }
 
 export function createTray(options: TrayOptions): SpendbarTray {
   const { platform } = options;
-  const tray = new Tray(loadIcon(options.iconDir, platform));
+  let state: TrayState = 'normal';
+  const tray = new Tray(loadIcon(options.iconDir, platform, state));
   let text = trayText(undefined);
   tray.setToolTip(text.tooltip);
 
@@ -63,18 +67,26 @@ export function createTray(options: TrayOptions): SpendbarTray {
   tray.on('click', (_event, bounds) => options.onToggle(bounds));
 
   return {
-    update(overview) {
+    update(overview, nextState) {
       text = trayText(overview);
-      tray.setToolTip(text.tooltip);
-      // Only macOS shows text beside a tray icon; tabular digits stop the icon jiggling as amounts change.
+      const label = trayStateLabel(nextState);
+      tray.setToolTip(label ? `${text.tooltip.slice(0, 126 - label.length - 3)} — ${label}` : text.tooltip);
+      if (nextState !== state) {
+        state = nextState;
+        tray.setImage(loadIcon(options.iconDir, platform, state));
+      }
+      // Tabular digits stop the icon jiggling as amounts change.
       if (platform === 'darwin') tray.setTitle(text.title, { fontType: 'monospacedDigit' });
     },
     get text() {
       return text;
     },
+    get state() {
+      return state;
+    },
     bounds: () => tray.getBounds(),
     destroy() {
-      tray.destroy();
+      if (!tray.isDestroyed()) tray.destroy();
     },
   };
 }

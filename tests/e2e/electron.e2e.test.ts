@@ -1,31 +1,26 @@
 /**
  * The packaged shape of the app, run in real Electron: the popover page, the preload's API over IPC, the
  * CSP and navigation locks, and the tray text. Needs an Electron binary (and a display on Linux, e.g.
- * xvfb-run); without them it skips and says why. The binary is found through node_modules/electron's
- * path.txt, never by requiring 'electron', which would try to download one.
+ * xvfb-run); without them it skips and says why. The binary is found as `npm start` finds it
+ * (scripts/electron-binary.mjs: node_modules/electron's path.txt and dist/, or ELECTRON_OVERRIDE_DIST_PATH),
+ * never by requiring 'electron', which would try to download one. `npm start` once, or
+ * `npx install-electron`, downloads it on a machine with internet.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiNames, overviewSchema } from '../../src/shared/api.js';
 import { trayText } from '../../src/main/tray-text.js';
+import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 
-function electronBinary(): string | undefined {
-  const pathFile = join(root, 'node_modules', 'electron', 'path.txt');
-  if (!existsSync(pathFile)) return undefined;
-  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(root, 'node_modules', 'electron', 'dist');
-  const binary = join(distDir, readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : undefined;
-}
-
-const binary = electronBinary();
+const binary = findElectronBinary(root);
 const skipReason = !binary
-  ? 'no Electron binary at node_modules/electron/dist (none can be downloaded on this machine)'
+  ? 'no Electron binary in node_modules/electron/dist or ELECTRON_OVERRIDE_DIST_PATH (run `npx install-electron` or `npm start` once with internet)'
   : process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY
     ? 'no display to open windows on (run under xvfb-run)'
     : undefined;
@@ -37,11 +32,10 @@ describe.skipIf(skipReason !== undefined)('Spendbar in Electron', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'spendbar-electron-e2e-'));
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-    expect(build.status, 'electron-vite build').toBe(0);
+    for (const step of [[join(root, 'scripts', 'make-icons.mjs')], [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build']]) {
+      const build = spawnSync(process.execPath, step, { cwd: root, stdio: 'inherit' });
+      expect(build.status, step.join(' ')).toBe(0);
+    }
     app = await _electron.launch({
       executablePath: binary,
       args: [root],
@@ -62,14 +56,14 @@ describe.skipIf(skipReason !== undefined)('Spendbar in Electron', () => {
     expect(popover.url()).toBe('spendbar://app/index.html');
   });
 
-  it('exposes exactly one function per API call plus onOverview, and no Node', async () => {
+  it('exposes exactly one function per API call plus onOverview and onFocusAccount, and no Node', async () => {
     const surface = await popover.evaluate(`({
       keys: Object.keys(window.spendbar).sort(),
       types: [...new Set(Object.values(window.spendbar).map((value) => typeof value))],
       node: [typeof require, typeof process, typeof module],
     })`);
     expect(surface).toEqual({
-      keys: [...apiNames, 'onOverview'].sort(),
+      keys: [...apiNames, 'onFocusAccount', 'onOverview'].sort(),
       types: ['function'],
       node: ['undefined', 'undefined', 'undefined'],
     });
@@ -112,5 +106,14 @@ describe.skipIf(skipReason !== undefined)('Spendbar in Electron', () => {
     const shown = await app.evaluate(() => (globalThis as { spendbarE2E?: { trayText(): unknown } }).spendbarE2E?.trayText());
     // Same process locale on both sides: the app formats with the system locale, and so does this.
     expect(shown).toEqual(trayText(overview));
+  });
+
+  it('keeps the popover when it is closed (Cmd+W, Alt+F4): it only hides', async () => {
+    const after = await app.evaluate(({ BrowserWindow }) => {
+      const [window] = BrowserWindow.getAllWindows();
+      window?.close();
+      return BrowserWindow.getAllWindows().map((each) => ({ destroyed: each.isDestroyed(), visible: each.isVisible() }));
+    });
+    expect(after).toEqual([{ destroyed: false, visible: false }]);
   });
 });

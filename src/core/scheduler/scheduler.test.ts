@@ -155,4 +155,19 @@ describe('poll loop', () => {
     scheduler.stop();
     expect(polls.filter((poll) => poll.ids.includes('a')).map((poll) => poll.at / MIN)).toEqual([0, 50]);
   });
+
+  it('started while offline, polls nothing until resumed, then polls every account at once', async () => {
+    const { time, polls, scheduler } = setup();
+    scheduler.pause();
+    scheduler.start();
+    await scheduler.idle();
+    await time.advance(30 * MIN);
+    expect(polls).toEqual([]);
+    scheduler.resume();
+    await scheduler.idle();
+    expect(polls).toEqual([{ at: 30 * MIN, ids: ['a', 'b'] }]);
+    await time.advance(15 * MIN);
+    expect(polls.at(-1)).toEqual({ at: 45 * MIN, ids: ['a'] });
+    scheduler.stop();
+  });
 });

@@ -56,11 +56,14 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {}
 
-  /** Polls every account now, then keeps going. */
+  /**
+   * Polls every account now, then keeps going. Started while paused (launched offline or asleep), it
+   * waits: resume() then polls every account, since none has been polled yet.
+   */
   start(): void {
+    if (this.running) return;
     this.running = true;
-    this.paused = false;
-    void this.runCycle(true);
+    if (!this.paused) void this.runCycle(true);
   }
 
   stop(): void {
