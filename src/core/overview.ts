@@ -81,7 +81,7 @@ function accountView(data: AccountData, month: string, now: Date, topUps: readon
   } else if (lastError) {
     status = snapshot ? 'stale' : 'error';
     error = lastError;
-  } else status = snapshot || data.keyless ? 'ok' : 'stale';
+  } else status = snapshot || data.keyless ? 'ok' : 'pending';
 
   const monthToDate = combine(monthToDateParts(data, month));
   const officialBalances = snapshot?.balances ?? (snapshot?.balance ? [snapshot.balance] : []);
