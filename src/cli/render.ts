@@ -3,6 +3,7 @@ import type { Overview } from '../shared/api.js';
 
 // C0 controls (ESC, BEL, CR, newline…), DEL, C1 controls (CSI 0x9b) and the Unicode bidi overrides that
 // reorder what a terminal shows.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
