@@ -33,7 +33,7 @@ import {
 import { estimateCost } from './tracked/pricing.js';
 import { TrackedStore, type TrackedRecord } from './tracked/tracked-store.js';
 import type { UsageInput } from './tracked/usage-input.js';
-import type { SecretStore } from './secrets/secret-store.js';
+import { KeychainUnavailableError, type SecretStore } from './secrets/secret-store.js';
 import { EntriesStore } from './store/entries-store.js';
 import { withLock } from './store/files.js';
 import { AlertCenter, type AlertSettingsChange } from './alerts/alert-center.js';
@@ -399,7 +399,12 @@ export class SpendbarService {
   private async refuseKeyRedirect(input: AccountInput, from: 'cli' | 'form'): Promise<void> {
     const draft = draftAccount(input, this.accounts());
     if (!keyDestinationChanged(draft, this.accounts())) return;
-    const stored = await storedSecretNames(draft, this.options.secrets);
+    // The command line belongs to the person who owns the keychain and the settings file; where it cannot
+    // reach a keychain there is no stored key to protect, and adding an account must still work.
+    const stored: string[] = await storedSecretNames(draft, this.options.secrets).catch((error: unknown): string[] => {
+      if (from === 'cli' && error instanceof KeychainUnavailableError) return [];
+      throw error;
+    });
     const retyped = (name: string) => Boolean(input.credentials?.[name]?.trim());
     const missing = draft.provider.credentials.filter((spec) => stored.includes(spec.name) && !retyped(spec.name));
     if (missing.length === 0) return;
