@@ -147,7 +147,7 @@ describe('the engine handlers on random payloads', () => {
         try {
           await (api[name] as (request: unknown) => Promise<unknown>)(payload);
         } catch (error) {
-          if (!(error instanceof InputError)) throw new Error(`${name} threw ${(error as Error).name}: ${(error as Error).message} for ${JSON.stringify(payload)?.slice(0, 300)}`);
+          if (!(error instanceof InputError)) throw new Error(`${name} threw ${(error as Error).name}: ${(error as Error).message} for ${JSON.stringify(payload)?.slice(0, 300)}`, { cause: error });
           expect((error as Error).message.length).toBeGreaterThan(0);
         }
       }),
