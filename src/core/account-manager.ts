@@ -13,7 +13,7 @@ import type { Snapshot } from './model/snapshot.js';
 import { buildOverview } from './overview.js';
 import { createProviderContext } from './providers/provider-context.js';
 import type { ProviderDefinition } from './providers/provider.js';
-import type { SecretStore } from './secrets/secret-store.js';
+import { KeychainUnavailableError, type SecretStore } from './secrets/secret-store.js';
 import { snapshotToJson } from './store/history-store.js';
 import type { AccountConfig } from './store/settings-store.js';
 
@@ -153,8 +153,32 @@ export function keyDestinationChanged(draft: Account, existing: readonly Account
   return keyDestination(draft.provider, draft.settings) !== keyDestination(draft.provider, saved?.settings ?? {});
 }
 
+/**
+ * Refuses a change of base URL (or region) for an account whose key is stored, unless the key is typed
+ * again in the same request: the stored key must never be sent to an address it was not saved for.
+ */
+export async function refuseKeyRedirect(input: AccountInput, existing: readonly Account[], secrets: SecretStore, from: 'cli' | 'form'): Promise<void> {
+  const draft = draftAccount(input, existing);
+  if (!keyDestinationChanged(draft, existing)) return;
+  // The command line belongs to the person who owns the keychain and the settings file; where it cannot
+  // reach a keychain there is no stored key to protect, and adding an account must still work.
+  const stored: string[] = await storedSecretNames(draft, secrets).catch((error: unknown): string[] => {
+    if (from === 'cli' && error instanceof KeychainUnavailableError) return [];
+    throw error;
+  });
+  const missing = draft.provider.credentials.filter((spec) => stored.includes(spec.name) && !input.credentials?.[spec.name]?.trim());
+  if (missing.length === 0) return;
+  const labels = missing.map((spec) => spec.label).join(' and ');
+  const flag = draft.name === DEFAULT_ACCOUNT ? '' : ` --account "${draft.name}"`;
+  const how =
+    from === 'cli'
+      ? ` Delete it first (\`spendbar keys delete ${draft.provider.id}${flag}\`), change the setting, then store it again (\`spendbar keys set ${draft.provider.id}${flag}\`).`
+      : '';
+  throw new InputError(`${keyAgainMessage(draft, labels)}${how}`, missing[0]!.name);
+}
+
 /** The secret credentials the keychain holds for an account (names only; used to ask for them again). */
-export async function storedSecretNames(account: Account, secrets: SecretStore): Promise<string[]> {
+async function storedSecretNames(account: Account, secrets: SecretStore): Promise<string[]> {
   const names: string[] = [];
   for (const spec of account.provider.credentials.filter((credential) => credential.secret)) {
     if (await secrets.get(account.id, spec.name)) names.push(spec.name);
@@ -162,7 +186,7 @@ export async function storedSecretNames(account: Account, secrets: SecretStore):
   return names;
 }
 
-export function keyAgainMessage(account: Account, labels: string): string {
+function keyAgainMessage(account: Account, labels: string): string {
   return `The address ${account.provider.name} is reached at changed: enter the ${labels} again. A stored key is only ever sent to the address it was saved for.`;
 }
 

@@ -17,9 +17,7 @@ import type { Snapshot } from './model/snapshot.js';
 import {
   checkSettingNames,
   draftAccount,
-  keyAgainMessage,
-  keyDestinationChanged,
-  storedSecretNames,
+  refuseKeyRedirect,
   summarize,
   testAccount,
   toConfig,
@@ -33,7 +31,7 @@ import {
 import { estimateCost } from './tracked/pricing.js';
 import { TrackedStore, type TrackedRecord } from './tracked/tracked-store.js';
 import type { UsageInput } from './tracked/usage-input.js';
-import { KeychainUnavailableError, type SecretStore } from './secrets/secret-store.js';
+import type { SecretStore } from './secrets/secret-store.js';
 import { EntriesStore } from './store/entries-store.js';
 import { withLock } from './store/files.js';
 import { AlertCenter, type AlertSettingsChange } from './alerts/alert-center.js';
@@ -119,7 +117,7 @@ export class SpendbarService {
     }
     checkSettingNames(provider, settings);
     // The `env` account reads its key from the environment, which the user controls directly.
-    if (accountName !== ENV_ACCOUNT) await this.refuseKeyRedirect({ provider: provider.id, account: accountName, settings }, 'cli');
+    if (accountName !== ENV_ACCOUNT) await refuseKeyRedirect({ provider: provider.id, account: accountName, settings }, this.accounts(), this.options.secrets, 'cli');
     const config: AccountConfig = { id: accountId(provider.id, accountName), provider: provider.id, name: accountName, settings, thresholds: {} };
     await withLock(this.options.dataDir, () => {
       const others = this.settings.accounts().filter((existing) => existing.id !== config.id);
@@ -372,7 +370,7 @@ export class SpendbarService {
     const account = draftAccount(input, this.accounts());
     const thresholds = validateThresholds(input.thresholds ?? account.thresholds);
     const interval = validateInterval(account, input.intervalMinutes);
-    await this.refuseKeyRedirect(input, 'form');
+    await refuseKeyRedirect(input, this.accounts(), this.options.secrets, 'form');
     const typedSecrets = account.provider.credentials.filter((spec) => spec.secret && input.credentials?.[spec.name]?.trim());
     let snapshot: Snapshot | undefined;
     if (typedSecrets.length > 0) {
@@ -390,31 +388,6 @@ export class SpendbarService {
     });
     this.credentialStates.clear();
     return account.id;
-  }
-
-  /**
-   * Refuses a change of base URL (or region) for an account whose key is stored, unless the key is typed
-   * again in the same request: the stored key must never be sent to an address it was not saved for.
-   */
-  private async refuseKeyRedirect(input: AccountInput, from: 'cli' | 'form'): Promise<void> {
-    const draft = draftAccount(input, this.accounts());
-    if (!keyDestinationChanged(draft, this.accounts())) return;
-    // The command line belongs to the person who owns the keychain and the settings file; where it cannot
-    // reach a keychain there is no stored key to protect, and adding an account must still work.
-    const stored: string[] = await storedSecretNames(draft, this.options.secrets).catch((error: unknown): string[] => {
-      if (from === 'cli' && error instanceof KeychainUnavailableError) return [];
-      throw error;
-    });
-    const retyped = (name: string) => Boolean(input.credentials?.[name]?.trim());
-    const missing = draft.provider.credentials.filter((spec) => stored.includes(spec.name) && !retyped(spec.name));
-    if (missing.length === 0) return;
-    const labels = missing.map((spec) => spec.label).join(' and ');
-    const flag = draft.name === DEFAULT_ACCOUNT ? '' : ` --account "${draft.name}"`;
-    const how =
-      from === 'cli'
-        ? ` Delete it first (\`spendbar keys delete ${draft.provider.id}${flag}\`), change the setting, then store it again (\`spendbar keys set ${draft.provider.id}${flag}\`).`
-        : '';
-    throw new InputError(`${keyAgainMessage(draft, labels)}${how}`, missing[0]!.name);
   }
 
   async removeAccountById(id: string): Promise<boolean> {
