@@ -240,15 +240,17 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`Unknown command "${command}".\n${USAGE}`);
     }
   } catch (error) {
+    // Messages quote what was typed ("2026-02-30" is not a date), so they are escaped like any other text.
+    const say = (text: string) => process.stderr.write(`${text.split('\n').map(terminalSafe).join('\n')}\n`);
     if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
+      say(error.message);
       return 2;
     }
     if (error instanceof InputError || error instanceof KeychainUnavailableError) {
-      process.stderr.write(`Error: ${error.message}\n`);
+      say(`Error: ${error.message}`);
       return 1;
     }
-    process.stderr.write(`Error: ${(error as Error).message ?? String(error)}\n`);
+    say(`Error: ${(error as Error).message ?? String(error)}`);
     return 1;
   }
 }

@@ -94,6 +94,13 @@ describe('control characters are stored as given and printed escaped', () => {
     expect(listed).toContain('paid \\x1b[31mRED\\x1b[0m\\x1b]0;pwned\\x07 \\u202eevil');
   });
 
+  it('an error message quoting what was typed escapes it too', async () => {
+    const result = await runCli(['entry', 'add', '--provider', 'groq', '--kind', 'spend', '--amount', '1', '--date', `${ESC}]0;owned${'\u0007'}`], { dataDir: tempDataDir() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toContain(ESC);
+    expect(result.stderr).toContain('\\x1b]0;owned\\x07');
+  });
+
   it('accounts list escapes a setting value', async () => {
     const dataDir = tempDataDir();
     expect((await runCli(['accounts', 'add', 'openrouter', '--account', 'work', '--set', `baseUrl=http://127.0.0.1:9/${ESC}[2J`], { dataDir })).code).toBe(0);
