@@ -11,7 +11,7 @@ import { KeychainSecretStore, KeychainUnavailableError } from '../core/secrets/s
 import { SpendbarService } from '../core/service.js';
 import { entryKindSchema, thresholdsSchema, type Thresholds } from '../shared/api.js';
 import { keyValues, parse, UsageError } from './args.js';
-import { overviewJson, renderOverview } from './render.js';
+import { overviewJson, renderOverview, terminalSafe } from './render.js';
 import { pollPrinter, reportWaits } from './poll-output.js';
 import { readSecret } from './read-secret.js';
 import { serve } from './serve.js';
@@ -98,11 +98,11 @@ async function accounts(argv: string[]): Promise<number> {
       settings: account.settings,
       intervalMinutes: account.intervalMs / 60_000,
     }));
-    out(values.json ? `${JSON.stringify({ accounts: list }, null, 2)}\n` : list.map((a) => `${a.id}${a.implicit ? ' (from environment)' : ''}`).join('\n') + (list.length ? '\n' : 'No accounts.\n'));
+    out(values.json ? `${JSON.stringify({ accounts: list }, null, 2)}\n` : list.map((a) => `${terminalSafe(a.id)}${a.implicit ? ' (from environment)' : ''}${settingsText(a.settings)}`).join('\n') + (list.length ? '\n' : 'No accounts.\n'));
     return 0;
   }
   const usage = `spendbar accounts ${action ?? 'add|list|remove'} PROVIDER [--account NAME]${action === 'add' ? ' [--set KEY=VALUE]...' : ''}`;
-  const { values, positionals } = parse(rest, { account: { type: 'string' }, set: { type: 'string', multiple: true }, threshold: { type: 'string', multiple: true } }, usage);
+  const { values, positionals } = parse(rest, { account: { type: 'string' }, set: { type: 'string', multiple: true }, threshold: { type: 'string', multiple: true } }, usage, 1);
   const [provider] = positionals;
   if (!provider || positionals.length > 1) throw new UsageError(`Usage: ${usage}`);
   if (action === 'add') {
@@ -118,12 +118,18 @@ async function accounts(argv: string[]): Promise<number> {
   throw new UsageError(`Unknown accounts command "${action ?? ''}".\n${USAGE}`);
 }
 
+/** Non-secret settings after the account id in `accounts list`, escaped for the terminal. */
+function settingsText(settings: Record<string, string>): string {
+  const pairs = Object.entries(settings).map(([name, value]) => `${name}=${value}`);
+  return pairs.length > 0 ? `  ${terminalSafe(pairs.join(' '))}` : '';
+}
+
 /** `--threshold lowBalance=10 --threshold lowRunwayDays=7`: checked against the contract's schema. */
 function thresholdValues(pairs: string[] | undefined): Thresholds {
   const hint = 'use lowBalance=AMOUNT, lowRunwayDays=DAYS or monthlyBudget=AMOUNT';
   if (pairs?.some((pair) => !pair.includes('='))) throw new UsageError(`--threshold needs KEY=VALUE: ${hint}.`);
   const raw: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(keyValues(pairs))) raw[name] = name === 'lowRunwayDays' ? Number(value) : value;
+  for (const [name, value] of Object.entries(keyValues(pairs, '--threshold'))) raw[name] = name === 'lowRunwayDays' ? Number(value) : value;
   const parsed = thresholdsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -135,7 +141,7 @@ function thresholdValues(pairs: string[] | undefined): Thresholds {
 async function keys(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
   const usage = `spendbar keys ${action ?? 'set|delete'} PROVIDER [--account NAME]`;
-  const { values, positionals } = parse(rest, { account: { type: 'string' } }, usage);
+  const { values, positionals } = parse(rest, { account: { type: 'string' } }, usage, 1);
   const [provider] = positionals;
   if (!provider || positionals.length > 1) throw new UsageError(`Usage: ${usage}`);
   const service = openService();
@@ -183,14 +189,14 @@ async function entry(argv: string[]): Promise<number> {
     const { values } = parse(rest, { json: { type: 'boolean' } }, 'spendbar entry list [--json]');
     const entries = service.listEntries();
     if (values.json) out(`${JSON.stringify({ entries }, null, 2)}\n`);
-    else out(entries.map((e) => `${e.id}  ${e.date}  ${e.provider}/${e.account}  ${e.kind}  ${e.amount} ${e.currency}  ${e.note}`).join('\n') + (entries.length ? '\n' : 'No entries.\n'));
+    else out(entries.map((e) => terminalSafe(`${e.id}  ${e.date}  ${e.provider}/${e.account}  ${e.kind}  ${e.amount} ${e.currency}  ${e.note}`)).join('\n') + (entries.length ? '\n' : 'No entries.\n'));
     return 0;
   }
   if (action === 'delete') {
-    const { positionals } = parse(rest, {}, 'spendbar entry delete ID');
+    const { positionals } = parse(rest, {}, 'spendbar entry delete ID', 1);
     if (positionals.length !== 1) throw new UsageError('Usage: spendbar entry delete ID');
     const removed = await service.deleteEntry(positionals[0]!);
-    out(`Deleted ${removed.kind} of ${removed.amount} ${removed.currency} on ${removed.date} (${removed.provider}).\n`);
+    out(`${terminalSafe(`Deleted ${removed.kind} of ${removed.amount} ${removed.currency} on ${removed.date} (${removed.provider}).`)}\n`);
     return 0;
   }
   throw new UsageError(`Unknown entry command "${action ?? ''}".\n${USAGE}`);
@@ -240,15 +246,17 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`Unknown command "${command}".\n${USAGE}`);
     }
   } catch (error) {
+    // Messages quote what was typed ("2026-02-30" is not a date), so they are escaped like any other text.
+    const say = (text: string) => process.stderr.write(`${text.split('\n').map(terminalSafe).join('\n')}\n`);
     if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
+      say(error.message);
       return 2;
     }
     if (error instanceof InputError || error instanceof KeychainUnavailableError) {
-      process.stderr.write(`Error: ${error.message}\n`);
+      say(`Error: ${error.message}`);
       return 1;
     }
-    process.stderr.write(`Error: ${(error as Error).message ?? String(error)}\n`);
+    say(`Error: ${(error as Error).message ?? String(error)}`);
     return 1;
   }
 }

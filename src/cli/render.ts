@@ -1,12 +1,29 @@
 /** Plain-text rendering of the overview for the terminal. */
 import type { AccountView, Overview } from '../shared/api.js';
 
+// C0 controls (ESC, BEL, CR, newline…), DEL, C1 controls (CSI 0x9b) and the Unicode bidi overrides that
+// reorder what a terminal shows.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from users and providers (notes, labels, error messages) as the terminal should show it: every
+ * control character spelled out (`\x1b`), so a stored escape sequence can neither recolour, move the
+ * cursor, rewrite the title nor hide a line. JSON output needs no such care (JSON escapes them itself).
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, (char) => {
+    const code = char.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** The totals and every account; `shown` leaves out accounts already printed (poll on a terminal). */
 export function renderOverview(overview: Overview, shown: ReadonlySet<string> = new Set()): string {
   const lines: string[] = [];
   if (overview.demo) lines.push('Demo data');
-  for (const warning of overview.warnings) lines.push(`! ${warning}`);
-  const totals = overview.totals.map((total) => `${total.monthToDate} ${total.currency}`).join(' + ') || 'nothing recorded';
+  for (const warning of overview.warnings) lines.push(`! ${terminalSafe(warning)}`);
+  const totals = overview.totals.map((total) => `${total.monthToDate} ${terminalSafe(total.currency)}`).join(' + ') || 'nothing recorded';
   lines.push(`Month to date (${overview.month}): ${totals}`);
   if (overview.accounts.length === 0) {
     lines.push('No accounts yet. Set a key (e.g. OPENROUTER_API_KEY) or run `spendbar accounts add PROVIDER`, or add a manual entry.');
@@ -21,11 +38,11 @@ export function renderAccount(account: AccountView): string {
 }
 
 function accountLines(account: AccountView): string[] {
-  const spend = account.monthToDate ? `${account.monthToDate.amount} ${account.monthToDate.currency} (${account.monthToDate.confidence})` : '—';
-  const balance = account.balances.length > 0 ? account.balances.map((b) => `${b.amount} ${b.currency} (${b.confidence})`).join(', ') : '—';
-  const lines = [`  ${account.providerName} [${account.account}]  ${account.status}  spent ${spend}  balance ${balance}`];
-  if (account.error) lines.push(`      ${account.error.kind}: ${account.error.message}`);
-  for (const note of account.notes) lines.push(`      ${note}`);
+  const spend = account.monthToDate ? `${account.monthToDate.amount} ${terminalSafe(account.monthToDate.currency)} (${account.monthToDate.confidence})` : '—';
+  const balance = account.balances.length > 0 ? account.balances.map((b) => `${b.amount} ${terminalSafe(b.currency)} (${b.confidence})`).join(', ') : '—';
+  const lines = [`  ${terminalSafe(account.providerName)} [${terminalSafe(account.account)}]  ${account.status}  spent ${spend}  balance ${balance}`];
+  if (account.error) lines.push(`      ${account.error.kind}: ${terminalSafe(account.error.message)}`);
+  for (const note of account.notes) lines.push(`      ${terminalSafe(note)}`);
   return lines;
 }
 

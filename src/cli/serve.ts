@@ -11,7 +11,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../core/data-dir.js';
 import { openHost } from '../core/host.js';
-import { InputError } from '../core/model/input-error.js';
+import { ConflictError, InputError, NotFoundError } from '../core/model/input-error.js';
 import { KeychainUnavailableError } from '../core/secrets/secret-store.js';
 import { apiNames, type ApiName } from '../shared/api.js';
 import { parse, UsageError } from './args.js';
@@ -50,7 +50,8 @@ export async function serve(argv: string[]): Promise<number> {
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const url = parseRequestUrl(request.url);
+    if (!url) return sendJson(response, 400, { error: { message: 'The request path is not a valid URL.' } });
     const isApi = url.pathname.startsWith('/api/');
     if (isApi && !hasToken(request, url, token)) return sendJson(response, 401, { error: { message: 'Missing or wrong token.' } });
     const allowedHosts = [`127.0.0.1:${(server.address() as AddressInfo).port}`, `localhost:${(server.address() as AddressInfo).port}`];
@@ -71,13 +72,19 @@ export async function serve(argv: string[]): Promise<number> {
       const text = await readBody(request);
       body = text.trim() === '' ? {} : JSON.parse(text);
     } catch (error) {
-      return sendJson(response, 400, { error: { message: (error as Error).message.startsWith('Request body') ? (error as Error).message : 'The request body is not JSON.' } });
+      if (error instanceof BodyTooLargeError) {
+        // Discard the rest unread and close: the answer is sent whatever the client still writes.
+        request.resume();
+        response.setHeader('connection', 'close');
+        return sendJson(response, 413, { error: { message: error.message } });
+      }
+      return sendJson(response, 400, { error: { message: 'The request body is not JSON.' } });
     }
     try {
       const result = await (host.api[name as ApiName] as (request: unknown) => Promise<unknown>)(body);
       sendJson(response, 200, result);
     } catch (error) {
-      if (error instanceof InputError) return sendJson(response, 400, { error: { message: error.message, field: error.field } });
+      if (error instanceof InputError) return sendJson(response, statusOf(error), { error: { message: error.message, field: error.field } });
       if (error instanceof KeychainUnavailableError) return sendJson(response, 503, { error: { message: error.message } });
       sendJson(response, 500, { error: { message: (error as Error).message } });
     }
@@ -117,15 +124,41 @@ function hasToken(request: IncomingMessage, url: URL, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+class BodyTooLargeError extends Error {
+  constructor() {
+    super('The request body is larger than 1 MiB.');
+  }
+}
+
+/** Refused by its Content-Length before reading, or as soon as the bytes read pass the cap. */
 async function readBody(request: IncomingMessage): Promise<string> {
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new BodyTooLargeError();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('Request body is larger than 1 MiB.');
+    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Bad input is 400; naming something that does not exist, 404; restoring what already exists, 409. */
+function statusOf(error: InputError): number {
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof ConflictError) return 409;
+  return 400;
+}
+
+/** The request target as a URL, or undefined when it cannot be one (`GET /%` must not become a 500). */
+function parseRequestUrl(target: string | undefined): URL | undefined {
+  try {
+    const url = new URL(target ?? '/', 'http://127.0.0.1');
+    decodeURIComponent(url.pathname);
+    return url;
+  } catch {
+    return undefined;
+  }
 }
 
 function sendJson(response: ServerResponse, status: number, value: unknown): void {

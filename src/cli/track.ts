@@ -8,6 +8,7 @@ import type { SpendbarService } from '../core/service.js';
 import { InputError } from '../core/model/input-error.js';
 import { parseUsage, type UsageInput } from '../core/tracked/usage-input.js';
 import { parse, UsageError } from './args.js';
+import { terminalSafe } from './render.js';
 
 const TRACK_USAGE = 'spendbar track --provider ID --model MODEL --input-tokens N --output-tokens N [--cached-input-tokens N] [--account NAME] [--timestamp ISO] [--json]';
 
@@ -43,12 +44,12 @@ export async function track(argv: string[], service: SpendbarService, out: (text
   );
   const [record] = await service.track([input]);
   if (values.json) out(`${JSON.stringify({ id: record!.id, cost: record!.cost, currency: 'USD', confidence: 'estimated', priced: record!.cost !== null })}\n`);
-  else out(record!.cost === null ? `Tracked; ${input.model} is unpriced (no known price), so no cost was estimated.\n` : `Tracked: about ${record!.cost} USD (estimated).\n`);
+  else out(record!.cost === null ? `Tracked; ${terminalSafe(input.model)} is unpriced (no known price), so no cost was estimated.\n` : `Tracked: about ${record!.cost} USD (estimated).\n`);
   return 0;
 }
 
 export async function importUsage(argv: string[], service: SpendbarService, out: (text: string) => void): Promise<number> {
-  const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, 'spendbar import FILE.jsonl [--json]');
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, 'spendbar import FILE.jsonl [--json]', 1);
   if (positionals.length !== 1) throw new UsageError('Usage: spendbar import FILE.jsonl (one {provider, model, input_tokens, output_tokens, timestamp} per line)');
   const file = positionals[0]!;
   if (!existsSync(file)) throw new InputError(`No such file: ${file}`, 'file');
@@ -69,7 +70,7 @@ export async function importUsage(argv: string[], service: SpendbarService, out:
   if (showProgress) process.stderr.write('\n');
   const stored = good.length > 0 ? await service.track(good) : [];
   const unpriced = stored.filter((record) => record.cost === null).length;
-  for (const problem of bad.slice(0, 50)) process.stderr.write(`${file}:${problem.line}: ${problem.message}\n`);
+  for (const problem of bad.slice(0, 50)) process.stderr.write(`${terminalSafe(file)}:${problem.line}: ${terminalSafe(problem.message)}\n`);
   if (bad.length > 50) process.stderr.write(`… and ${bad.length - 50} more bad lines.\n`);
   if (values.json) out(`${JSON.stringify({ imported: stored.length, unpriced, skipped: bad })}\n`);
   else out(`Imported ${stored.length} usage record${stored.length === 1 ? '' : 's'}${unpriced ? ` (${unpriced} unpriced)` : ''}; skipped ${bad.length} bad line${bad.length === 1 ? '' : 's'}.\n`);

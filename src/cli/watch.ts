@@ -7,6 +7,7 @@ import { defaultDataDir } from '../core/data-dir.js';
 import { openHost, type HostAlert } from '../core/host.js';
 import type { Overview } from '../shared/api.js';
 import { parse } from './args.js';
+import { terminalSafe } from './render.js';
 
 /** How long a stop waits for the poll in flight before giving up on it. */
 const STOP_GRACE_MS = 5_000;
@@ -61,7 +62,7 @@ export async function watch(argv: string[], out: Write): Promise<number> {
 
 /** "! Low balance: OpenRouter (work) — 5.50 USD left, below your 10.00 USD alert." */
 export function renderAlert(alert: HostAlert): string {
-  return `! ${alert.title} — ${alert.body}\n`;
+  return `! ${terminalSafe(alert.title)} — ${terminalSafe(alert.body)}\n`;
 }
 
 function totalsText(overview: Overview): string {

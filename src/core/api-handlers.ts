@@ -2,8 +2,8 @@
  * The contract's calls bound to a service. Every request is validated with its schema before anything
  * runs, so the Electron IPC and the `serve` HTTP front ends share one gate.
  */
-import { apiContract, apiNames, type ApiName, type ApiRequest, type ApiResponse, type SpendbarApi } from '../shared/api.js';
-import { InputError } from './model/input-error.js';
+import { apiContract, apiNames, describeRequestIssues, type ApiName, type ApiRequest, type ApiResponse, type SpendbarApi } from '../shared/api.js';
+import { InputError, NotFoundError } from './model/input-error.js';
 import { providers } from './providers/registry.js';
 import type { SpendbarService } from './service.js';
 
@@ -23,6 +23,7 @@ export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks)
   const implementations: Implementations = {
     getOverview: (request) => service.overview(request.month),
     refresh: async (request) => {
+      if (request.accountId !== undefined && !service.hasAccount(request.accountId)) throw new NotFoundError(`No account ${request.accountId}.`, 'accountId');
       await hooks.refresh(request.accountId);
       return service.overview();
     },
@@ -55,8 +56,8 @@ export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks)
         kind: provider.kind,
         keyHelp: provider.keyHelp,
         keyUrl: provider.keyUrl ?? null,
-        credentials: provider.credentials.map((spec) => ({ name: spec.name, label: spec.label, env: spec.env, secret: spec.secret, optional: spec.optional ?? false })),
-        settings: (provider.settings ?? []).map((spec) => ({ name: spec.name, label: spec.label, help: spec.help, optional: spec.optional ?? true })),
+        credentials: provider.credentials.map((spec) => ({ name: spec.name, label: spec.label, env: spec.env, secret: spec.secret, optional: spec.optional ?? false, routesKey: spec.routesKey ?? false })),
+        settings: (provider.settings ?? []).map((spec) => ({ name: spec.name, label: spec.label, help: spec.help, optional: spec.optional ?? true, routesKey: spec.routesKey ?? false })),
         defaultIntervalMinutes: provider.refresh.defaultMs / 60_000,
         minimumIntervalMinutes: provider.refresh.minimumMs / 60_000,
         costPerRefresh: provider.costPerRefresh ? { ...provider.costPerRefresh } : null,
@@ -97,9 +98,8 @@ export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks)
     api[name] = async (request: unknown) => {
       const parsed = apiContract[name].request.safeParse(request ?? {});
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const field = issue?.path.join('.') || undefined;
-        throw new InputError(`Invalid ${name} request${field ? ` (${field})` : ''}: ${issue?.message ?? 'bad input'}.`, field);
+        const { message, field } = describeRequestIssues(name, parsed.error.issues);
+        throw new InputError(message, field);
       }
       return (implementations[name] as (request: unknown) => Promise<unknown>)(parsed.data);
     };

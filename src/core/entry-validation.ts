@@ -5,7 +5,7 @@
  */
 import type { EntryInput, LedgerEntryDto } from '../shared/api.js';
 import { DEFAULT_ACCOUNT, requireProvider, validateAccountName, type Account } from './accounts.js';
-import { isRealDate, localDate } from './model/billing-month.js';
+import { isRealDate, localDate, monthOf, parseMonth, parseRealDateTime, type BillingMonth } from './model/billing-month.js';
 import { InputError } from './model/input-error.js';
 import { formatAmount, normalizeCurrency, parseAmount } from './model/money.js';
 
@@ -41,6 +41,37 @@ export function validateEntryUpdate(
   const merged = { ...existing, ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) };
   const valid = validateEntry(merged, accounts, now);
   return { ...valid, id: existing.id, createdAt: existing.createdAt };
+}
+
+const ENTRY_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+
+/**
+ * An entry put back by undo is checked like a new one, and its id and creation time must be ones
+ * Spendbar could have given it: the restore path must not become a way to store what `entry add` refuses.
+ */
+export function validateRestoredEntry(entry: LedgerEntryDto, accounts: readonly Account[], now: Date): LedgerEntryDto {
+  if (!ENTRY_ID.test(entry.id)) throw new InputError(`"${entry.id}" is not an entry id.`, 'id');
+  const created = parseRealDateTime(entry.createdAt);
+  if (!created || !entry.createdAt.includes('T')) throw new InputError(`createdAt "${entry.createdAt}" is not an ISO 8601 date-time.`, 'createdAt');
+  if (created.getTime() > now.getTime() + DAY_MS) throw new InputError(`createdAt ${entry.createdAt} is in the future.`, 'createdAt');
+  return { ...validateEntry(entry, accounts, now), id: entry.id, createdAt: created.toISOString() };
+}
+
+/** Providers' billing APIs reach back years at most; an earlier month is a typo. */
+const EARLIEST_POLL_MONTH = '2015-01';
+
+/**
+ * The month a poll may ask a provider for: not after the current billing month (nothing to fetch, and a
+ * history file for 2099 would be stored) and not before 2015.
+ */
+export function validatePollMonth(text: string | undefined, now: Date): BillingMonth {
+  const current = monthOf(now);
+  if (text === undefined) return current;
+  const month = parseMonth(text);
+  if (!month) throw new InputError(`"${text}" is not a month: use YYYY-MM, for example ${current.key}.`, 'month');
+  if (month.key > current.key) throw new InputError(`${month.key} has not started yet; the current billing month is ${current.key}.`, 'month');
+  if (month.key < EARLIEST_POLL_MONTH) throw new InputError(`${month.key} is too far back; poll a month from ${EARLIEST_POLL_MONTH} to ${current.key}.`, 'month');
+  return month;
 }
 
 /** An entry without --account goes to the provider's only account, else to "default". */

@@ -97,7 +97,7 @@ function accountView(data: AccountData, figures: AccountFigures, month: string, 
   } else if (lastError) {
     status = snapshot ? 'stale' : 'error';
     error = data.retryAt ? { ...lastError, message: `${lastError.message} ${waitSentence(data.retryAt)}`, retryAt: data.retryAt } : lastError;
-  } else status = snapshot || data.keyless ? 'ok' : 'stale';
+  } else status = snapshot || data.keyless ? 'ok' : 'pending';
 
   const monthToDate = combine(figures.parts);
   const monthEnd = monthToDate ? figures.monthEnd.find((figure) => figure.money.currency === monthToDate.money.currency) : undefined;

@@ -4,18 +4,31 @@
  * stores under the data folder lock.
  */
 import { errorKindSchema, type AccountSummary, type EntryInput, type LedgerEntryDto, type Overview, type Thresholds } from '../shared/api.js';
-import { DEFAULT_ACCOUNT, accountId, requireProvider, resolveAccounts, resolveCredentials, validateAccountName, type Account } from './accounts.js';
+import { DEFAULT_ACCOUNT, ENV_ACCOUNT, accountId, requireProvider, resolveAccounts, resolveCredentials, validateAccountName, type Account } from './accounts.js';
 import type { HttpClient } from './http/http-client.js';
 import { pollTimeoutFromEnv, withPollDeadline } from './http/poll-deadline.js';
 import { monthOf, parseMonth, type BillingMonth } from './model/billing-month.js';
-import { InputError } from './model/input-error.js';
+import { ConflictError, InputError, NotFoundError } from './model/input-error.js';
 import { toProviderError } from './model/provider-error.js';
 import { buildOverview, type AccountData } from './overview.js';
 import { createProviderContext } from './providers/provider-context.js';
-import { defaultAccountFor, validateEntry, validateEntryUpdate } from './entry-validation.js';
+import { defaultAccountFor, validateEntry, validateEntryUpdate, validatePollMonth, validateRestoredEntry } from './entry-validation.js';
 import { formatAmount, normalizeCurrency, parseAmount } from './model/money.js';
 import type { Snapshot } from './model/snapshot.js';
-import { draftAccount, summarize, testAccount, toConfig, validateInterval, validateThresholds, type AccountInput, type ManagerDeps, type TestResult } from './account-manager.js';
+import {
+  checkSettingNames,
+  draftAccount,
+  refuseKeyRedirect,
+  summarize,
+  testAccount,
+  toConfig,
+  validateInterval,
+  validateThresholds,
+  withKeysRemoved,
+  type AccountInput,
+  type ManagerDeps,
+  type TestResult,
+} from './account-manager.js';
 import { estimateCost } from './tracked/pricing.js';
 import { TrackedStore, type TrackedRecord } from './tracked/tracked-store.js';
 import type { UsageInput } from './tracked/usage-input.js';
@@ -113,6 +126,9 @@ export class SpendbarService {
     if (settings.baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(settings.baseUrl)) {
       throw new InputError(`baseUrl "${settings.baseUrl}" is not an http(s) URL.`, 'baseUrl');
     }
+    checkSettingNames(provider, settings);
+    // The `env` account reads its key from the environment, which the user controls directly.
+    if (accountName !== ENV_ACCOUNT) await refuseKeyRedirect({ provider: provider.id, account: accountName, settings }, this.accounts(), this.options.secrets, 'cli');
     const config: AccountConfig = { id: accountId(provider.id, accountName), provider: provider.id, name: accountName, settings, thresholds: {} };
     await withLock(this.options.dataDir, () => {
       const others = this.settings.accounts().filter((existing) => existing.id !== config.id);
@@ -128,13 +144,15 @@ export class SpendbarService {
   async removeAccount(providerId: string, name = DEFAULT_ACCOUNT): Promise<boolean> {
     const provider = requireProvider(providerId);
     const id = accountId(provider.id, name);
-    const removed = await withLock(this.options.dataDir, () => {
-      const accounts = this.settings.accounts();
-      this.settings.saveAccounts(accounts.filter((existing) => existing.id !== id));
-      return accounts.some((existing) => existing.id === id);
-    });
-    for (const spec of provider.credentials.filter((credential) => credential.secret)) await this.options.secrets.delete(id, spec.name);
-    this.credentialStates.clear();
+    // All or nothing: the keys go first (put back if a later one fails), then the settings entry (the keys
+    // put back if that write fails), so a keychain failure leaves the account exactly as it was.
+    const removed = await withKeysRemoved(this.options.secrets, id, provider, () =>
+      withLock(this.options.dataDir, () => {
+        const accounts = this.settings.accounts();
+        this.settings.saveAccounts(accounts.filter((existing) => existing.id !== id));
+        return accounts.some((existing) => existing.id === id);
+      }),
+    ).finally(() => this.credentialStates.clear());
     return removed;
   }
 
@@ -164,7 +182,7 @@ export class SpendbarService {
   // ---- polling ------------------------------------------------------------------------------------
 
   async poll(request: PollRequest = {}, onProgress?: PollProgress): Promise<PollOutcome[]> {
-    const month = this.month(request.month);
+    const month = validatePollMonth(request.month, this.now());
     if (request.provider !== undefined) requireProvider(request.provider);
     const targets = this.accounts().filter(
       (account) =>
@@ -329,7 +347,7 @@ export class SpendbarService {
   async updateEntry(id: string, changes: Partial<Pick<LedgerEntryDto, 'amount' | 'currency' | 'date' | 'note' | 'kind'>>): Promise<LedgerEntryDto> {
     return withLock(this.options.dataDir, () => {
       const existing = this.entries.list().find((entry) => entry.id === id);
-      if (!existing) throw new InputError(`No entry with id ${id}.`, 'id');
+      if (!existing) throw new NotFoundError(`No entry with id ${id}.`, 'id');
       const updated = validateEntryUpdate(existing, changes, this.accounts(), this.now());
       this.entries.replace(updated);
       return updated;
@@ -338,7 +356,7 @@ export class SpendbarService {
 
   async deleteEntry(id: string): Promise<LedgerEntryDto> {
     const removed = await withLock(this.options.dataDir, () => this.entries.remove(id));
-    if (!removed) throw new InputError(`No entry with id ${id}.`, 'id');
+    if (!removed) throw new NotFoundError(`No entry with id ${id}.`, 'id');
     return removed;
   }
 
@@ -384,6 +402,7 @@ export class SpendbarService {
     const account = draftAccount(input, this.accounts());
     const thresholds = validateThresholds(input.thresholds ?? account.thresholds);
     const interval = validateInterval(account, input.intervalMinutes);
+    await refuseKeyRedirect(input, this.accounts(), this.options.secrets, 'form');
     const typedSecrets = account.provider.credentials.filter((spec) => spec.secret && input.credentials?.[spec.name]?.trim());
     let snapshot: Snapshot | undefined;
     if (typedSecrets.length > 0) {
@@ -405,7 +424,7 @@ export class SpendbarService {
 
   async removeAccountById(id: string): Promise<boolean> {
     const account = this.accounts().find((candidate) => candidate.id === id);
-    if (!account) throw new InputError(`No account ${id}.`, 'id');
+    if (!account) throw new NotFoundError(`No account ${id}.`, 'id');
     if (account.implicit) throw new InputError(`${id} comes from environment variables; unset them to remove it.`, 'id');
     return this.removeAccount(account.provider.id, account.name);
   }
@@ -436,8 +455,16 @@ export class SpendbarService {
 
   /** Undo of a delete: the same entry, same id, back in the ledger. */
   async restoreEntry(entry: LedgerEntryDto): Promise<LedgerEntryDto> {
-    const valid = validateEntry(entry, this.accounts(), this.now());
-    return withLock(this.options.dataDir, () => this.entries.add({ ...valid, id: entry.id, createdAt: entry.createdAt }, this.now()));
+    const valid = validateRestoredEntry(entry, this.accounts(), this.now());
+    return withLock(this.options.dataDir, () => {
+      if (this.entries.list().some((existing) => existing.id === valid.id)) throw new ConflictError(`An entry with id ${valid.id} already exists.`, 'id');
+      return this.entries.add(valid, this.now());
+    });
+  }
+
+  /** Whether an account with this id exists (refresh of an unknown account is refused, not ignored). */
+  hasAccount(id: string): boolean {
+    return this.accounts().some((account) => account.id === id);
   }
 }
 

@@ -4,21 +4,13 @@
  * Electron comes in as a parameter (type-only import), so this is unit-tested with a fake ipcMain.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
-import type { z } from 'zod';
-import { apiContract, type ApiError, type ApiName, type SpendbarApi } from '../shared/api.js';
+import { apiContract, describeRequestIssues, type ApiError, type ApiName, type SpendbarApi } from '../shared/api.js';
 import { apiChannel, ipcCallNames, type IpcResult } from '../shared/ipc-channels.js';
 
 /** Decides whether a frame may call the API (see index.ts: the popover's main frame on our own URL). */
 export type SenderCheck = (frame: WebFrameMain | null, event: IpcMainInvokeEvent) => boolean;
 
 type Handles = Pick<IpcMain, 'handle' | 'removeHandler'>;
-
-function describeIssues(name: ApiName, issues: readonly z.core.$ZodIssue[]): ApiError['error'] {
-  const details = issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
-  const field = issues.find((issue) => issue.path.length > 0)?.path.join('.');
-  const message = `Invalid ${name} request: ${details.join('; ')}`;
-  return field ? { message, field } : { message };
-}
 
 /** The host's own errors carry user-facing messages (never secrets); keep a `field` when one is given. */
 function describeFailure(name: ApiName, failure: unknown): ApiError['error'] {
@@ -32,7 +24,7 @@ function describeFailure(name: ApiName, failure: unknown): ApiError['error'] {
 /** Validates one request and runs it; failures come back as data (see IpcResult). */
 export async function runApiCall(api: SpendbarApi, name: ApiName, request: unknown): Promise<IpcResult<unknown>> {
   const parsed = apiContract[name].request.safeParse(request);
-  if (!parsed.success) return { ok: false, error: describeIssues(name, parsed.error.issues) };
+  if (!parsed.success) return { ok: false, error: describeRequestIssues(name, parsed.error.issues) };
   // The schema just checked the request against this very call, so the erased call is safe.
   const call = api[name] as (validRequest: unknown) => Promise<unknown>;
   try {

@@ -29,7 +29,8 @@ export const errorKindSchema = z.enum([
 ]);
 export type ErrorKind = z.infer<typeof errorKindSchema>;
 
-export const accountStatusSchema = z.enum(['ok', 'stale', 'error', 'unconfigured']);
+/** `pending`: configured, never polled yet (figures null, error null), as the command line contract says. */
+export const accountStatusSchema = z.enum(['ok', 'stale', 'error', 'unconfigured', 'pending']);
 export type AccountStatus = z.infer<typeof accountStatusSchema>;
 
 export const quotaDtoSchema = z.object({
@@ -206,9 +207,19 @@ export const providerInfoSchema = z.object({
   keyHelp: z.string(),
   keyUrl: z.string().nullable(),
   /** What the user must supply; `secret` ones go to the keychain, the others are plain settings. */
-  credentials: z.array(z.object({ name: z.string(), label: z.string(), env: z.string(), secret: z.boolean(), optional: z.boolean() })),
+  credentials: z.array(
+    z.object({
+      name: z.string(),
+      label: z.string(),
+      env: z.string(),
+      secret: z.boolean(),
+      optional: z.boolean(),
+      /** Picks the host the key is sent to (like the base URL): changing it needs the key again. */
+      routesKey: z.boolean().optional(),
+    }),
+  ),
   /** Non-secret settings the provider reads (org id, region, billing table). */
-  settings: z.array(z.object({ name: z.string(), label: z.string(), help: z.string(), optional: z.boolean() })),
+  settings: z.array(z.object({ name: z.string(), label: z.string(), help: z.string(), optional: z.boolean(), routesKey: z.boolean().optional() })),
   defaultIntervalMinutes: z.number(),
   minimumIntervalMinutes: z.number(),
   /** What one refresh costs the user (AWS Cost Explorer charges per request); null when free. */
@@ -350,3 +361,11 @@ export const apiNames = Object.keys(apiContract) as ApiName[];
 /** Errors crossing the boundary carry a user-facing message and, for bad input, the field at fault. */
 export const apiErrorSchema = z.object({ error: z.object({ message: z.string(), field: z.string().optional() }) });
 export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** One wording for a request its schema refused, so IPC and `serve` answer a bad request alike. */
+export function describeRequestIssues(name: ApiName, issues: readonly z.core.$ZodIssue[]): ApiError['error'] {
+  const details = issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
+  const field = issues.find((issue) => issue.path.length > 0)?.path.join('.');
+  const message = `Invalid ${name} request: ${details.join('; ')}`;
+  return field ? { message, field } : { message };
+}

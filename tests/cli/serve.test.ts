@@ -101,3 +101,49 @@ describe('spendbar serve', () => {
     expect((await call('/../../etc/passwd', { method: 'GET', body: '' })).status).toBe(404);
   });
 });
+
+describe('spendbar serve answers hostile input with the right 4xx', () => {
+  const auth = () => ({ authorization: `Bearer ${token}` });
+
+  it('answers 400, not 500, to a path that is not valid percent-encoding', async () => {
+    expect((await call('/%', { method: 'GET', body: '' })).status).toBe(400);
+    expect((await call('/%E0%A4%A', { method: 'GET', body: '' })).status).toBe(400);
+  });
+
+  it('answers 413 to a body over the 1 MiB cap', async () => {
+    const huge = JSON.stringify({ month: 'x'.repeat(1024 * 1024 + 10) });
+    const answer = await call('/api/getOverview', { headers: auth(), body: huge });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error.message).toMatch(/larger than 1 MiB/);
+  });
+
+  it('refuses a restored entry with an empty id or a garbage createdAt, and a second restore with 409', async () => {
+    const entry = { id: 'restored-entry-1', provider: 'groq', account: 'default', kind: 'spend', amount: '2.50', currency: 'USD', date: '2026-01-02', note: '', createdAt: '2026-01-02T10:00:00.000Z' };
+    const emptyId = await call('/api/restoreEntry', { headers: auth(), body: JSON.stringify({ ...entry, id: '' }) });
+    expect(emptyId.status).toBe(400);
+    expect(JSON.parse(emptyId.body).error.field).toBe('id');
+    const garbage = await call('/api/restoreEntry', { headers: auth(), body: JSON.stringify({ ...entry, createdAt: 'yesterday-ish' }) });
+    expect(garbage.status).toBe(400);
+    expect(JSON.parse(garbage.body).error.field).toBe('createdAt');
+    expect((await call('/api/restoreEntry', { headers: auth(), body: JSON.stringify(entry) })).status).toBe(200);
+    const again = await call('/api/restoreEntry', { headers: auth(), body: JSON.stringify(entry) });
+    expect(again.status).toBe(409);
+    expect(JSON.parse(again.body).error.message).toMatch(/already exists/);
+    const listed = JSON.parse((await call('/api/listEntries', { headers: auth() })).body).entries;
+    expect(listed.filter((stored: { id: string }) => stored.id === entry.id || stored.id === '')).toHaveLength(1);
+  });
+
+  it('answers 404 to a refresh of an account that does not exist', async () => {
+    const answer = await call('/api/refresh', { headers: auth(), body: JSON.stringify({ accountId: 'openrouter:nobody' }) });
+    expect(answer.status).toBe(404);
+    expect(JSON.parse(answer.body).error).toMatchObject({ field: 'accountId', message: 'No account openrouter:nobody.' });
+  });
+
+  it('refuses saveAccount with a setting the provider does not have, naming it', async () => {
+    const answer = await call('/api/saveAccount', { headers: auth(), body: JSON.stringify({ provider: 'openrouter', account: 'extra', settings: { colour: 'red' } }) });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).error).toMatchObject({ field: 'settings', message: expect.stringContaining('"colour"') });
+    const accounts = JSON.parse((await call('/api/listAccounts', { headers: auth() })).body).accounts;
+    expect(accounts.some((account: { id: string }) => account.id === 'openrouter:extra')).toBe(false);
+  });
+});

@@ -100,6 +100,25 @@ describe('settings in the popover', () => {
       .toBe(true);
   });
 
+  itWithKeychain('asks for the key again before a saved account is pointed at another address', async () => {
+    const elsewhere = await startOpenRouterFake();
+    try {
+      const { page, problems } = await open();
+      await openToolbarView(page, 'Settings');
+      await page.getByRole('button', { name: 'Add account' }).click();
+      await addForm(page).getByLabel('Provider').selectOption({ label: 'OpenRouter' });
+      await addForm(page).getByLabel('Base URL (optional)').fill(elsewhere.url);
+      // Said as soon as the address changes, before any Save.
+      await expectVisible(addForm(page).locator('.field-hint', { hasText: 'only ever sent to the address it was saved for' }));
+      await addForm(page).getByRole('button', { name: 'Save' }).click();
+      await expectText(addForm(page).getByTestId('error-credential-apiKey'), 'Enter the API key again: the address changed.');
+      expect(elsewhere.requests).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('does not save a key that fails its test, says why, and keeps what was typed', async () => {
     const { page, problems } = await open();
     await page.getByRole('button', { name: 'Settings', exact: true }).click();

@@ -4,6 +4,7 @@
  * folder never notify the same crossing twice. Also the snooze and settings calls of the API.
  */
 import type { Overview, Thresholds } from '../../shared/api.js';
+import { parseRealDateTime } from '../model/billing-month.js';
 import { InputError } from '../model/input-error.js';
 import { formatAmount, parseAmount } from '../model/money.js';
 import { AlertsStore } from '../store/alerts-store.js';
@@ -84,7 +85,7 @@ export class AlertCenter {
    * Budget alerts share one snooze per budget, so muting "80%" also mutes "100%" until then.
    */
   async snooze(alertId: string, until: string): Promise<string | null> {
-    const untilMs = Date.parse(until);
+    const untilMs = parseRealDateTime(until)?.getTime() ?? Number.NaN;
     if (!/^\d{4}-\d{2}-\d{2}T/.test(until) || Number.isNaN(untilMs)) throw new InputError(`"${until}" is not a date and time: use ISO 8601, for example 2026-11-21T09:00:00Z.`, 'until');
     const now = this.now().getTime();
     if (untilMs - now > MAX_SNOOZE_MS) throw new InputError('Snooze for at most a year.', 'until');

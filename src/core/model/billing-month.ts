@@ -46,6 +46,22 @@ export function isRealDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/i;
+
+/**
+ * Parses an ISO 8601 date or date-time whose every part exists: `2026-02-30T00:00:00Z` is refused
+ * (JavaScript's Date would quietly read it as 2 March), and so are hour 24, minute 60 and offsets
+ * beyond ±23:59. Undefined when the text is not such a time.
+ */
+export function parseRealDateTime(text: string): Date | undefined {
+  const match = DATE_TIME.exec(text);
+  if (!match || !isRealDate(match[1]!)) return undefined;
+  const [hour, minute, second, offsetHour, offsetMinute] = [match[2], match[3], match[4], match[5], match[6]].map((part) => Number(part ?? 0));
+  if (hour! > 23 || minute! > 59 || second! > 59 || offsetHour! > 23 || offsetMinute! > 59) return undefined;
+  const at = new Date(text);
+  return Number.isNaN(at.getTime()) ? undefined : at;
+}
+
 /** The user's local calendar date, which is what manual entries are dated with. */
 export function localDate(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

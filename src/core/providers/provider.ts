@@ -15,6 +15,8 @@ export interface CredentialSpec {
   /** Ids like a team id are not secret, but are read from the environment together with the key. */
   readonly secret: boolean;
   readonly optional?: boolean;
+  /** Chooses the host the key is sent to (Moonshot's region), like the base URL does. */
+  readonly routesKey?: boolean;
 }
 
 /** A non-secret account setting the provider reads (shown in the add-account form). */
@@ -23,6 +25,8 @@ export interface SettingSpec {
   readonly label: string;
   readonly help: string;
   readonly optional?: boolean;
+  /** Chooses the host the key is sent to, like the base URL does. */
+  readonly routesKey?: boolean;
 }
 
 export interface ProviderContext {

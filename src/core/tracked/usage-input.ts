@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { requireProvider } from '../accounts.js';
+import { parseRealDateTime } from '../model/billing-month.js';
 import { InputError } from '../model/input-error.js';
 
 const tokens = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().nonnegative().max(1e12));
@@ -38,10 +39,8 @@ export function parseUsage(raw: unknown, now: Date): UsageInput {
   const line = parsed.data;
   requireProvider(line.provider);
   const timestamp = line.timestamp ?? now.toISOString();
-  const at = new Date(timestamp);
-  if (Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(timestamp)) {
-    throw new InputError(`timestamp: "${timestamp}" is not an ISO 8601 date-time.`, 'timestamp');
-  }
+  const at = parseRealDateTime(timestamp);
+  if (!at) throw new InputError(`timestamp: "${timestamp}" is not a real ISO 8601 date-time (for example 2026-11-21T09:00:00Z).`, 'timestamp');
   if (at.getTime() > now.getTime() + 86_400_000) throw new InputError(`timestamp: ${timestamp} is in the future.`, 'timestamp');
   return {
     provider: line.provider,

@@ -13,6 +13,7 @@ export function statusText(account: AccountView, now: number): string | null {
     const age = account.updatedAt ? `updated ${formatAge(account.updatedAt, now)}` : 'not updated yet';
     return reason ? `${age} · ${reason}` : age;
   }
+  if (account.status === 'pending') return 'not updated yet';
   if (account.status === 'error') return reason ?? 'The last refresh failed.';
   if (account.status === 'unconfigured') return reason ?? 'No key set for this account.';
   return null;

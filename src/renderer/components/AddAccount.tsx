@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiResponse, ProviderInfo } from '../../shared/api';
 import { errorDetails, type ErrorDetails } from '../errors';
+import { keysRequiredAgain } from '../model/key-destination';
 import { checkInterval } from '../model/validation';
 import { useSpendbar } from '../store';
 import { CredentialFields, type AccountDraft } from './CredentialFields';
@@ -36,6 +37,7 @@ export function AddAccount({ provider: askedProvider }: { provider?: string }) {
   const [busy, setBusy] = useState<'testing' | 'saving' | null>(null);
   const [result, setResult] = useState<ApiResponse<'testConnection'> | null>(null);
   const [engineError, setEngineError] = useState<ErrorDetails | null>(null);
+  const accounts = useSpendbar((state) => state.accounts);
 
   if (!provider) {
     return (
@@ -45,7 +47,10 @@ export function AddAccount({ provider: askedProvider }: { provider?: string }) {
     );
   }
 
-  const missing = checked ? provider.credentials.filter((spec) => !spec.optional && !draft.credentials[spec.name]?.trim()) : [];
+  // A changed base URL (or region) of a saved account needs its key again, even an optional one.
+  const keyAgain = keysRequiredAgain(provider, accounts, draft);
+  const required = (spec: ProviderInfo['credentials'][number]) => !spec.optional || keyAgain.includes(spec);
+  const missing = checked ? provider.credentials.filter((spec) => required(spec) && !draft.credentials[spec.name]?.trim()) : [];
   const intervalProblem = checked ? checkInterval(draft.interval, provider.minimumIntervalMinutes) : null;
   const request = () => ({
     provider: provider.id,
@@ -55,7 +60,7 @@ export function AddAccount({ provider: askedProvider }: { provider?: string }) {
   });
   const valid = () => {
     setChecked(true);
-    return provider.credentials.every((spec) => spec.optional || draft.credentials[spec.name]?.trim()) && !checkInterval(draft.interval, provider.minimumIntervalMinutes);
+    return provider.credentials.every((spec) => !required(spec) || draft.credentials[spec.name]?.trim()) && !checkInterval(draft.interval, provider.minimumIntervalMinutes);
   };
 
   async function test() {
@@ -114,7 +119,7 @@ export function AddAccount({ provider: askedProvider }: { provider?: string }) {
             </select>
           )}
         </Field>
-        <CredentialFields provider={provider} draft={draft} onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))} missing={missing} engineFor={engineFor} />
+        <CredentialFields provider={provider} draft={draft} onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))} missing={missing} keyAgain={keyAgain} engineFor={engineFor} />
         <Field label="Refresh every (minutes)" error={intervalProblem ?? engineFor('intervalMinutes')} hint={`At least ${provider.minimumIntervalMinutes} ${provider.minimumIntervalMinutes === 1 ? 'minute' : 'minutes'} for ${provider.name}.`} testId="interval">
           {(props) => (
             <input {...props} type="number" inputMode="numeric" min={provider.minimumIntervalMinutes} step={1} value={draft.interval} onChange={(event) => setDraft((current) => ({ ...current, interval: event.target.value }))} />

@@ -1,4 +1,5 @@
 import type { ProviderInfo } from '../../shared/api';
+import { KEY_AGAIN_HINT } from '../model/key-destination';
 import { Field } from './Field';
 import { Icon } from './Icon';
 
@@ -16,11 +17,13 @@ interface CredentialFieldsProps {
   onChange(changes: Partial<AccountDraft>): void;
   /** Required credentials the user left empty (after a Test or Save attempt). */
   missing: ProviderInfo['credentials'];
+  /** Stored keys that must be typed again because the address they go to changed. */
+  keyAgain: ProviderInfo['credentials'];
   engineFor(name: string): string | null;
 }
 
 /** Which key the provider needs and where it is made, then one field per credential and setting. */
-export function CredentialFields({ provider, draft, onChange, missing, engineFor }: CredentialFieldsProps) {
+export function CredentialFields({ provider, draft, onChange, missing, keyAgain, engineFor }: CredentialFieldsProps) {
   const setCredential = (name: string, value: string) => onChange({ credentials: { ...draft.credentials, [name]: value } });
   const setSetting = (name: string, value: string) => onChange({ settings: { ...draft.settings, [name]: value } });
   return (
@@ -37,9 +40,9 @@ export function CredentialFields({ provider, draft, onChange, missing, engineFor
         <Field
           key={spec.name}
           className="field-wide"
-          label={`${spec.label}${spec.optional ? ' (optional)' : ''}`}
-          error={missing.includes(spec) ? `Enter the ${spec.label}.` : engineFor(spec.name)}
-          hint={spec.secret ? `Stored only in your system keychain. The CLI can read ${spec.env} instead.` : `The CLI can read ${spec.env} instead.`}
+          label={`${spec.label}${spec.optional && !keyAgain.includes(spec) ? ' (optional)' : ''}`}
+          error={missing.includes(spec) ? (keyAgain.includes(spec) ? `Enter the ${spec.label} again: the address changed.` : `Enter the ${spec.label}.`) : engineFor(spec.name)}
+          hint={keyAgain.includes(spec) ? KEY_AGAIN_HINT : spec.secret ? `Stored only in your system keychain. The CLI can read ${spec.env} instead.` : `The CLI can read ${spec.env} instead.`}
           testId={`credential-${spec.name}`}
         >
           {(props) => (

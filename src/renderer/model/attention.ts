@@ -20,11 +20,11 @@ export function runwayTone(days: number | null | undefined): RunwayTone {
   return 'good';
 }
 
-/** 0 broken (error, unconfigured), 1 low runway, 2 stale, 3 fine. */
+/** 0 broken (error, unconfigured), 1 low runway, 2 stale or not polled yet, 3 fine. */
 export function attentionRank(account: AccountView): number {
   if (account.status === 'error' || account.status === 'unconfigured') return 0;
   if (runwayTone(account.runway?.days) === 'warn' || runwayTone(account.runway?.days) === 'bad') return 1;
-  if (account.status === 'stale') return 2;
+  if (account.status === 'stale' || account.status === 'pending') return 2;
   return 3;
 }
 

@@ -38,6 +38,12 @@ export function createGcpProvider(options: GcpProviderOptions = {}): ProviderDef
     priceListId: 'google',
     kind: 'api',
     credentials: [{ name: 'keyFile', env: 'GOOGLE_APPLICATION_CREDENTIALS', label: 'service account key file', secret: false }],
+    settings: [
+      { name: 'billingTable', label: 'Billing export table', help: 'PROJECT.DATASET.TABLE of the Cloud Billing export to BigQuery.', optional: false },
+      { name: 'queryProject', label: 'Query project', help: 'Project billed for the query; the table\'s project by default.' },
+      { name: 'billingAccount', label: 'Billing account', help: 'Billing account id (012345-6789AB-CDEF01), to read a budget.' },
+      { name: 'budget', label: 'Budget', help: 'Budget id or display name; needs the billing account.' },
+    ],
     keyHelp:
       'A service account JSON key with BigQuery Data Viewer on the billing export dataset and BigQuery Job User on the query project (Billing Account Viewer for a budget). Add it with `spendbar accounts add gcp --set billingTable=PROJECT.DATASET.TABLE --set keyFile=/path/key.json`.',
     keyUrl: 'https://console.cloud.google.com/iam-admin/serviceaccounts',

@@ -24,7 +24,7 @@ export const moonshotProvider: ProviderDefinition = {
   credentials: [
     { name: 'apiKey', env: 'MOONSHOT_API_KEY', label: 'API key', secret: true },
     // The region is a setting; for the implicit `env` account (which has no settings) it may come from here.
-    { name: 'region', env: 'MOONSHOT_REGION', label: 'Region (global or cn)', secret: false, optional: true },
+    { name: 'region', env: 'MOONSHOT_REGION', label: 'Region (global or cn)', secret: false, optional: true, routesKey: true },
   ],
   defaultBaseUrl: GLOBAL_BASE_URL,
   keyHelp: 'Any Moonshot API key reads the balance (platform.moonshot.ai, or platform.moonshot.cn for region cn).',

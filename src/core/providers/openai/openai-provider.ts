@@ -26,6 +26,7 @@ export const openaiProvider: ProviderDefinition = {
   priceListId: 'openai',
   kind: 'api',
   credentials: [{ name: 'apiKey', env: 'OPENAI_ADMIN_KEY', label: 'Admin key', secret: true }],
+  settings: [{ name: 'creditGrants', label: 'Credit balance (unofficial)', help: '"on" also reads the prepaid credit balance from an unofficial endpoint.' }],
   defaultBaseUrl: 'https://api.openai.com/v1',
   keyHelp: 'An organization Admin key (sk-admin-…) reads costs and usage; normal project keys (sk-proj-…) cannot.',
   keyUrl: ADMIN_KEY_URL,

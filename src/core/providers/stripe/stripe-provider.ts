@@ -26,6 +26,7 @@ export const stripeProvider: ProviderDefinition = {
   implicitFromEnv: true,
   kind: 'api',
   credentials: [{ name: 'apiKey', env: 'STRIPE_API_KEY', label: 'Restricted key', secret: true }],
+  settings: [{ name: 'currency', label: 'Currency', help: 'Which balance currency to show (e.g. eur) when the account holds several.' }],
   defaultBaseUrl: 'https://api.stripe.com',
   keyHelp: 'A restricted key (rk_…) with Read access to Balance and balance transactions only; the secret key (sk_…) works but can do far more.',
   keyUrl: KEYS_URL,
