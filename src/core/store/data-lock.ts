@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ensureDir, StorageError, storageError, TEMP_MARK } from './durable-write.js';
 
 export const LOCK_FILE = '.spendbar.lock';
@@ -97,6 +97,8 @@ function tryAcquire(lockPath: string): { acquired: true } | { acquired: false; o
   for (let round = 0; round < 5; round++) {
     if (createWhole(lockPath, JSON.stringify(owner))) {
       held.set(lockPath, owner.token);
+      // Writers hold the lock, so a temporary file of a dead process is what a killed writer left.
+      sweepTemporaryFiles(dirname(lockPath));
       return { acquired: true };
     }
     const found = readLock(lockPath);
@@ -185,7 +187,6 @@ function breakStale(lockPath: string, staleRaw: string): void {
       }
       return;
     }
-    sweepTemporaryFiles(join(lockPath, '..'));
   } finally {
     rmSync(aside, { force: true });
   }
