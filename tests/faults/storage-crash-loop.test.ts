@@ -52,8 +52,7 @@ describe('SIGKILL loop over polls and manual edits', () => {
     const env = { OPENROUTER_API_KEY: 'sk-or-v1-crash-loop', SPENDBAR_OPENROUTER_BASE_URL: fake.url };
     const present = new Set<string>();
     const deleted = new Set<string>();
-    /** Added by a process that was killed before it said so: may or may not be there. */
-    const unsure = new Set<string>();
+    let addsAcknowledged = 0;
     const rounds: Round[] = [];
     const lockWatchers = new Map<number, () => void>();
     const watcher = watch(dataDir, (_event, name) => {
@@ -104,8 +103,10 @@ describe('SIGKILL loop over polls and manual edits', () => {
       } else round.killed = false;
       const id = /^([0-9a-f-]{36})$/m.exec(round.stdout)?.[1];
       if (op === 'add') {
-        if (id) present.add(id);
-        else if (round.killed) unsure.add(`round ${index}`);
+        if (id) {
+          present.add(id);
+          addsAcknowledged++;
+        }
       }
       if (op === 'delete' && victim && round.stdout.startsWith('Deleted')) {
         present.delete(victim);
@@ -160,7 +161,7 @@ describe('SIGKILL loop over polls and manual edits', () => {
     const slowest = Math.max(...rounds.filter((round) => !round.killed).map((round) => round.ms));
     const summary =
       `[storage crash loop] rounds=${rounds.length} parallel=${PARALLEL} killed=${killed.length} killedInsideLockWindow=${inLock} ` +
-      `acknowledgedEntries=${present.size} found=${found} lost=0 deletesAcknowledged=${deleted.size} ` +
+      `addsAcknowledged=${addsAcknowledged} deletesAcknowledged=${deleted.size} entriesExpected=${present.size} entriesFound=${found} lost=0 ` +
       `files=${files.length} unreadable=${unreadable.length} setAside=${setAside.length} tempLeft=${litter.length} ` +
       `slowestUnkilledCommandMs=${slowest} seconds=${Math.round((Date.now() - started) / 1000)}`;
     console.log(summary);
