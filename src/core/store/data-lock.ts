@@ -6,10 +6,11 @@
  * half written. proper-lockfile is not used: it judges staleness by age only.
  */
 import { randomBytes } from 'node:crypto';
-import { linkSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { ensureDir, StorageError, storageError, TEMP_MARK } from './durable-write.js';
+import { isAlive, processStart, sweepTemporaryFiles } from './stale-files.js';
 
 export const LOCK_FILE = '.spendbar.lock';
 
@@ -63,7 +64,11 @@ export function withLockIfFree(dataDir: string, operation: () => void): boolean 
     operation();
     return true;
   }
-  if (!tryAcquire(lockPath).acquired) return false;
+  try {
+    if (!tryAcquire(lockPath).acquired) return false;
+  } catch {
+    return false; // a full disk cannot take the lock either; the caller carries on without it
+  }
   try {
     operation();
   } finally {
@@ -121,7 +126,7 @@ function createWhole(lockPath: string, content: string): boolean {
     if (code === 'EEXIST') return false;
     // File systems without hard links (FAT, some network shares): an exclusive create instead.
     if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP') return createExclusive(lockPath, content);
-    throw storageError(error, lockPath);
+    throw storageError(error, dirname(lockPath));
   } finally {
     rmSync(temp, { force: true });
   }
@@ -133,7 +138,7 @@ function createExclusive(lockPath: string, content: string): boolean {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw storageError(error, lockPath);
+    throw storageError(error, dirname(lockPath));
   }
 }
 
@@ -208,47 +213,6 @@ function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on('exit', () => [...held.keys()].forEach(release));
-}
-
-/** A killed writer's temporary files, in the folders Spendbar writes (only files of dead processes). */
-function sweepTemporaryFiles(dataDir: string): void {
-  const folders = [dataDir, join(dataDir, 'ledger'), join(dataDir, 'tracked'), join(dataDir, 'history')];
-  try {
-    for (const name of readdirSync(join(dataDir, 'history'))) folders.push(join(dataDir, 'history', name));
-  } catch {
-    // no history yet
-  }
-  for (const folder of folders) {
-    let names: string[];
-    try {
-      names = readdirSync(folder);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const pid = Number(/\.spendbar-tmp-(\d+)-/.exec(name)?.[1]);
-      if (pid && !isAlive(pid)) rmSync(join(folder, name), { force: true });
-    }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Field 22 of /proc/<pid>/stat (start time in clock ticks since boot); undefined off Linux. */
-function processStart(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  } catch {
-    return undefined;
-  }
 }
 
 function busyError(dataDir: string, owner: LockOwner | undefined, timeoutMs: number): StorageError {
