@@ -6,7 +6,7 @@
  * half written. proper-lockfile is not used: it judges staleness by age only.
  */
 import { randomBytes } from 'node:crypto';
-import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { ensureDir, StorageError, storageError, TEMP_MARK } from './durable-write.js';
@@ -173,27 +173,30 @@ function isHeldToken(token: string): boolean {
 }
 
 /**
- * Removes a stale lock, making sure it is the one judged stale: it is renamed aside first, and put back
- * if a live process had replaced it in the meantime.
+ * Removes a stale lock, one breaker at a time (`.spendbar.lock.break`): while the stale lock is in place
+ * nobody can create a new one, so checking that it is still the one judged stale and removing it is safe
+ * once other breakers are kept out.
  */
 function breakStale(lockPath: string, staleRaw: string): void {
-  const aside = `${lockPath}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    renameSync(lockPath, aside);
-  } catch {
-    return; // another process broke it first
+  const breaker = `${lockPath}.break`;
+  if (!createWhole(breaker, JSON.stringify({ pid: process.pid, host: hostname(), start: processStart(process.pid), token: 'break' }))) {
+    // Another process is breaking it now; only a breaker killed in those few microseconds leaves this.
+    const other = readLock(breaker);
+    if (other && isStale(other)) rmSync(breaker, { force: true });
+    return;
   }
   try {
-    if (readFileSync(aside, 'utf8') !== staleRaw) {
-      try {
-        linkSync(aside, lockPath);
-      } catch {
-        // A third process holds the lock now; the one we moved keeps running and releases nothing of it.
-      }
-      return;
-    }
+    if (readFileSyncSafe(lockPath) === staleRaw) rmSync(lockPath, { force: true });
   } finally {
-    rmSync(aside, { force: true });
+    rmSync(breaker, { force: true });
+  }
+}
+
+function readFileSyncSafe(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 
