@@ -43,14 +43,23 @@ Usage:
 Data folder: SPENDBAR_DATA_DIR or ${defaultDataDir()}
 `;
 
+/** Services this run opened: their warnings go to stderr once, whatever the command (see main). */
+const opened: SpendbarService[] = [];
+const warned = new Set<string>();
+
 function openService(): SpendbarService {
-  return new SpendbarService({ dataDir: defaultDataDir(), secrets: new KeychainSecretStore(), http: createHttpClient() });
+  const service = new SpendbarService({ dataDir: defaultDataDir(), secrets: new KeychainSecretStore(), http: createHttpClient() });
+  opened.push(service);
+  return service;
 }
 
 const out = (text: string) => process.stdout.write(text);
 
 function warnAbout(service: SpendbarService): void {
-  for (const warning of service.warnings) process.stderr.write(`Warning: ${warning}\n`);
+  for (const warning of service.warnings) {
+    if (!warned.has(warning)) process.stderr.write(`Warning: ${warning}\n`);
+    warned.add(warning);
+  }
 }
 
 async function poll(argv: string[]): Promise<number> {
@@ -258,5 +267,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     say(`Error: ${(error as Error).message ?? String(error)}`);
     return 1;
+  } finally {
+    // A file set aside is reported by every command, `entry list` included, for as long as it waits.
+    opened.forEach(warnAbout);
   }
 }

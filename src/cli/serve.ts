@@ -15,6 +15,7 @@ import { ConflictError, InputError, NotFoundError } from '../core/model/input-er
 import { KeychainUnavailableError } from '../core/secrets/secret-store.js';
 import { apiNames, type ApiName } from '../shared/api.js';
 import { parse, UsageError } from './args.js';
+import { closeWithin, listenForStop } from './stop-signal.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const CSP =
@@ -40,6 +41,7 @@ export async function serve(argv: string[]): Promise<number> {
   const { values } = parse(argv, { port: { type: 'string' }, demo: { type: 'boolean' } }, 'spendbar serve [--port N] [--demo]');
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${values.port}".`);
+  const stop = listenForStop();
   const host = await openHost({ dataDir: defaultDataDir(), demo: values.demo ?? false });
   for (const warning of host.warnings) process.stderr.write(`Warning: ${warning}\n`);
   const token = randomBytes(24).toString('base64url');
@@ -98,20 +100,19 @@ export async function serve(argv: string[]): Promise<number> {
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   if (!existsSync(join(root, 'index.html'))) process.stderr.write(`Warning: the popover is not built (${root}); run \`npm run build:renderer\`.\n`);
-  process.stdout.write(`Spendbar is running at ${origin}/?token=${token}\n`);
-  host.start();
+  if (!stop.requested) {
+    process.stdout.write(`Spendbar is running at ${origin}/?token=${token}\n`);
+    host.start();
+  }
 
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      server.closeAllConnections();
-      server.close(() => resolve());
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-  await host.close();
+  await stop.stopped;
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!(await closeWithin(host))) {
+    process.stderr.write('Stopped without waiting for the poll in flight (its result is not stored).\n');
+    // The request in flight would keep the process alive until its own timeout.
+    process.exit(0);
+  }
   return 0;
 }
 

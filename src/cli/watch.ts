@@ -8,14 +8,13 @@ import { openHost, type HostAlert } from '../core/host.js';
 import type { Overview } from '../shared/api.js';
 import { parse } from './args.js';
 import { terminalSafe } from './render.js';
-
-/** How long a stop waits for the poll in flight before giving up on it. */
-const STOP_GRACE_MS = 5_000;
+import { closeWithin, listenForStop } from './stop-signal.js';
 
 export type Write = (text: string) => void;
 
 export async function watch(argv: string[], out: Write): Promise<number> {
   const { values } = parse(argv, { json: { type: 'boolean' } }, 'spendbar watch [--json]');
+  const stop = listenForStop();
   const host = await openHost({ dataDir: defaultDataDir() });
   for (const warning of host.warnings) process.stderr.write(`Warning: ${warning}\n`);
 
@@ -29,29 +28,15 @@ export async function watch(argv: string[], out: Write): Promise<number> {
     out(`${clock(new Date())}  month to date (${overview.month}): ${totals}\n`);
   });
 
-  process.stderr.write('Watching Spendbar accounts; press Ctrl-C to stop.\n');
-  host.start();
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  if (!stop.requested) {
+    process.stderr.write('Watching Spendbar accounts; press Ctrl-C to stop.\n');
+    host.start();
+  }
+  await stop.stopped;
 
-  const now = () => process.exit(130);
-  process.once('SIGINT', now);
   stopAlerts();
   stopOverviews();
-  let timer: NodeJS.Timeout | undefined;
-  const closed = await Promise.race([
-    host.close().then(() => true),
-    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), STOP_GRACE_MS))),
-  ]);
-  clearTimeout(timer);
-  process.off('SIGINT', now);
+  const closed = await closeWithin(host);
   if (!closed) {
     process.stderr.write('Stopped without waiting for the poll in flight (its result is not stored).\n');
     // The request in flight would keep the process alive until its own timeout.

@@ -35,6 +35,7 @@ import type { UsageInput } from './tracked/usage-input.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import { EntriesStore } from './store/entries-store.js';
 import { withLock } from './store/files.js';
+import { setAsideWarnings } from './store/set-aside.js';
 import { AlertCenter, type AlertSettingsChange } from './alerts/alert-center.js';
 import type { AlertSettings, RaisedAlert } from './alerts/alert-model.js';
 import { HistoryStore, snapshotFromJson, type MonthFile } from './store/history-store.js';
@@ -70,7 +71,7 @@ export interface PollRequest {
 export type PollProgress = (event: { accountId: string; state: 'started' | 'done' | 'failed' | 'waiting' }) => void;
 
 export class SpendbarService {
-  readonly warnings: string[] = [];
+  private readonly sessionWarnings: string[] = [];
   private readonly settings: SettingsStore;
   private readonly entries: EntriesStore;
   private readonly history: HistoryStore;
@@ -84,7 +85,7 @@ export class SpendbarService {
 
   constructor(private readonly options: ServiceOptions) {
     const warn = (message: string) => {
-      if (!this.warnings.includes(message)) this.warnings.push(message);
+      if (!this.sessionWarnings.includes(message)) this.sessionWarnings.push(message);
     };
     this.settings = new SettingsStore(options.dataDir, warn);
     this.entries = new EntriesStore(options.dataDir, warn);
@@ -96,6 +97,14 @@ export class SpendbarService {
     this.now = options.now ?? (() => new Date());
     // Reading once at start moves a corrupt ledger aside now, so the user hears about it at once.
     this.entries.list();
+  }
+
+  /**
+   * Problems with the app's own files the user must hear of: those met by this process, and every file
+   * set aside in the data folder for as long as it waits there.
+   */
+  get warnings(): string[] {
+    return [...this.sessionWarnings, ...setAsideWarnings(this.options.dataDir)];
   }
 
   get demo(): boolean {

@@ -43,4 +43,16 @@ describe('Money', () => {
   it('refuses non-finite numbers from a provider', () => {
     expect(() => toDecimal(Number.NaN)).toThrow(/finite/);
   });
+
+  it('brings a provider figure with more than 12 decimals to the canonical form', () => {
+    expect(formatAmount(money(13.629999999999999, 'USD').amount)).toBe('13.63');
+    expect(formatAmount(toDecimal('0.12345678901234567'))).toBe('0.123456789012');
+    expect(() => parseAmount(formatAmount(toDecimal(13.629999999999999)))).not.toThrow();
+  });
+
+  it('never formats more than 12 decimals, so what is stored reads back', () => {
+    const third = new Dec(1).div(3);
+    expect(formatAmount(third)).toBe('0.333333333333');
+    expect(parseAmount(formatAmount(third)).toString()).toBe('0.333333333333');
+  });
 });

@@ -16,6 +16,7 @@ export type Dec = InstanceType<typeof Dec>;
 /** Largest magnitude accepted: a trillion in any currency, with at most 12 fractional digits. */
 const MAX_INTEGER_DIGITS = 13;
 const MAX_FRACTION_DIGITS = 12;
+const LIMIT = new Dec(10).pow(MAX_INTEGER_DIGITS);
 
 /** ISO 4217 codes are three upper-case letters; Intl knows which ones exist. */
 const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
@@ -65,21 +66,58 @@ export function parseAmount(text: string, field = 'amount'): Dec {
   return new Dec(trimmed);
 }
 
-/** Converts what a provider sent (a JSON number or a decimal string) without going through float maths. */
+/**
+ * Converts what a provider sent or a file holds (a JSON number or a decimal string) without going
+ * through float maths, into the canonical form: at most 12 decimals (half-even). A provider may send
+ * 13.629999999999999 for 13.63; kept as it came, it would be a figure no reader accepts.
+ */
 export function toDecimal(value: Dec | string | number): Dec {
-  if (value instanceof Dec) return value;
+  if (value instanceof Dec) return canonical(value);
+  let text: string;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new InputError(`${value} is not a finite amount.`, 'amount');
     // String(n) is the shortest round-trip form, so 0.1 stays 0.1 rather than 0.1000000000000000055…
-    return new Dec(String(value));
+    text = String(value);
+  } else {
+    text = value.trim();
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) throw new InputError(`"${value}" is not an amount.`, 'amount');
   }
-  return parseAmount(value);
+  const amount = canonical(new Dec(text));
+  if (amount.abs().gte(LIMIT)) throw new InputError(`${text} is too large: amounts up to 9,999,999,999,999 are accepted.`, 'amount');
+  return amount;
 }
 
-/** Decimal string with at least two decimals and no exponent: "10.00", "1.2378912", "-3.50". */
+/** True when a stored amount can be read back (what stores check before using a record). */
+export function readableAmount(text: string): boolean {
+  try {
+    toDecimal(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function readableCurrency(code: string): boolean {
+  try {
+    normalizeCurrency(code);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function canonical(amount: Dec): Dec {
+  return amount.decimalPlaces() > MAX_FRACTION_DIGITS ? amount.toDecimalPlaces(MAX_FRACTION_DIGITS, Dec.ROUND_HALF_EVEN) : amount;
+}
+
+/**
+ * Decimal string with at least two decimals, at most 12, and no exponent: "10.00", "1.2378912",
+ * "-3.50". Everything Spendbar writes goes through here, so every stored amount reads back.
+ */
 export function formatAmount(amount: Dec): string {
-  const places = Math.max(2, amount.decimalPlaces());
-  const fixed = amount.toFixed(places);
+  const rounded = canonical(amount);
+  const places = Math.max(2, rounded.decimalPlaces());
+  const fixed = rounded.toFixed(places);
   return fixed === '-0.00' ? '0.00' : fixed.replace(/^-0(\.0+)$/, '0$1');
 }
 

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJsonFile, writeJsonAtomic, type Warn } from '../store/files.js';
+import { readJsonFile, writeJsonAtomic, type StoreContext, type Warn } from '../store/files.js';
 
 /** A provider's wait longer than this is taken as this: a bad header must not silence an account for weeks. */
 export const MAX_RETRY_WAIT_MS = 24 * 60 * 60_000;
@@ -25,12 +25,11 @@ export interface RetryWait {
 
 export class RetryWaits {
   private readonly path: string;
+  private readonly context: StoreContext;
 
-  constructor(
-    dataDir: string,
-    private readonly warn: Warn,
-  ) {
+  constructor(dataDir: string, warn: Warn) {
     this.path = join(dataDir, 'retry-waits.json');
+    this.context = { dataDir, warn };
   }
 
   /** The account's wait if it is still in effect at `now`. */
@@ -50,7 +49,7 @@ export class RetryWaits {
   }
 
   private read(): WaitsFile {
-    return readJsonFile(this.path, fileSchema, this.warn) ?? { version: 1, accounts: {} };
+    return readJsonFile(this.path, fileSchema, this.context) ?? { version: 1, accounts: {} };
   }
 }
 

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { alertSettingsSchema, alertStateSchema, defaultAlertSettings, emptyAlertState, type AlertSettings, type AlertState } from '../alerts/alert-model.js';
-import { readJsonFile, writeJsonAtomic, type Warn } from './files.js';
+import { readJsonFile, writeJsonAtomic, type StoreContext, type Warn } from './files.js';
 
 const alertsFileSchema = z.object({
   version: z.literal(1),
@@ -20,16 +20,15 @@ export const ALERTS_FILE = 'alerts.json';
 
 export class AlertsStore {
   private readonly path: string;
+  private readonly context: StoreContext;
 
-  constructor(
-    dataDir: string,
-    private readonly warn: Warn,
-  ) {
+  constructor(dataDir: string, warn: Warn) {
     this.path = join(dataDir, ALERTS_FILE);
+    this.context = { dataDir, warn };
   }
 
   read(): { settings: AlertSettings; state: AlertState } {
-    const file = readJsonFile(this.path, alertsFileSchema, this.warn);
+    const file = readJsonFile(this.path, alertsFileSchema, this.context);
     return { settings: file?.settings ?? defaultAlertSettings, state: file?.state ?? emptyAlertState() };
   }
 

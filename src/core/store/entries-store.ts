@@ -3,24 +3,29 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ledgerEntryDtoSchema, type LedgerEntryDto } from '../../shared/api.js';
-import { readJsonFile, writeJsonAtomic, type Warn } from './files.js';
+import { readableAmount, readableCurrency } from '../model/money.js';
+import { readRecords, writeJsonAtomic, type StoreContext, type Warn } from './files.js';
 
 export type LedgerEntry = LedgerEntryDto;
 
-const entriesFileSchema = z.object({ version: z.literal(1), entries: z.array(ledgerEntryDtoSchema) });
+/** An entry is kept only if every figure in it can be used; the rest are set aside one by one. */
+const storedEntrySchema = ledgerEntryDtoSchema.extend({
+  amount: z.string().refine(readableAmount),
+  currency: z.string().refine(readableCurrency),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+}) as z.ZodType<LedgerEntry>;
 
 export class EntriesStore {
   private readonly path: string;
+  private readonly context: StoreContext;
 
-  constructor(
-    dataDir: string,
-    private readonly warn: Warn,
-  ) {
+  constructor(dataDir: string, warn: Warn) {
     this.path = join(dataDir, 'ledger', 'entries.json');
+    this.context = { dataDir, warn };
   }
 
   list(): LedgerEntry[] {
-    return readJsonFile(this.path, entriesFileSchema, this.warn)?.entries ?? [];
+    return readRecords(this.path, 'entries', storedEntrySchema, this.context);
   }
 
   /** Call inside the data folder lock. */

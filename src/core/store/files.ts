@@ -1,58 +1,104 @@
 /**
- * File primitives for the data folder. Writes are atomic (write to a temporary file, then rename), so no
- * reader ever sees half a file; mutations are serialised across processes by one lock, because the app,
- * the CLI and `serve` may run on one folder at the same time. A file that cannot be read is moved aside
- * as `<name>.corrupt-<timestamp>` and reported, never silently emptied.
+ * File primitives for the data folder. Every write replaces the whole file durably (durable-write.ts),
+ * and mutations are serialised across processes by one lock (data-lock.ts), because the app, the CLI
+ * and `serve` may run on one folder at the same time. A file that cannot be read is moved aside as
+ * `<name>.corrupt-<timestamp>`, never silently emptied, and only while holding the lock: a writer
+ * replacing the file at that moment would otherwise have its good file moved aside instead.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
-import type { z } from 'zod';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { z } from 'zod';
+import { withLockIfFree } from './data-lock.js';
+import { writeJsonDurably } from './durable-write.js';
+import { asidePath, rememberSetAside } from './set-aside.js';
+
+export { ensureDir, StorageError } from './durable-write.js';
+export { withLock } from './data-lock.js';
 
 export type Warn = (message: string) => void;
 
-export function ensureDir(path: string): void {
-  mkdirSync(path, { recursive: true, mode: 0o700 });
+/** What every store needs: its data folder (for the lock) and where to report problems. */
+export interface StoreContext {
+  readonly dataDir: string;
+  readonly warn: Warn;
 }
 
 export function writeJsonAtomic(path: string, value: unknown): void {
-  ensureDir(dirname(path));
-  writeFileAtomic.sync(path, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
+  writeJsonDurably(path, value);
 }
 
 /**
- * Reads and validates a JSON file. Missing -> undefined. Unreadable or of the wrong shape -> moved aside,
- * the user is warned, and undefined is returned so the app can start with what remains.
+ * Reads and validates a JSON file. Missing -> undefined. Unreadable or of the wrong shape -> moved aside
+ * (see set-aside.ts for how the user hears of it) and undefined, so the app starts with what remains.
  */
-export function readJsonFile<T>(path: string, schema: z.ZodType<T>, warn: Warn, now: () => Date = () => new Date()): T | undefined {
+export function readJsonFile<T>(path: string, schema: z.ZodType<T>, context: StoreContext): T | undefined {
+  return readJsonWithText(path, schema, context)?.value;
+}
+
+function readJsonWithText<T>(path: string, schema: z.ZodType<T>, context: StoreContext): { value: T; raw: string } | undefined {
   if (!existsSync(path)) return undefined;
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (error) {
+    context.warn(`${path} could not be read (${(error as Error).message}); Spendbar carries on without it.`);
+    return undefined;
+  }
   let problem: string;
   try {
-    const result = schema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    if (result.success) return result.data;
+    const result = schema.safeParse(JSON.parse(raw));
+    if (result.success) return { value: result.data, raw };
     problem = `unexpected content at ${result.error.issues[0]?.path.join('.') || 'top level'}`;
-  } catch (error) {
-    problem = error instanceof SyntaxError ? 'not valid JSON' : String((error as Error).message ?? error);
+  } catch {
+    problem = 'not valid JSON';
   }
-  const stamp = now().toISOString().replace(/[:.]/g, '-');
-  const aside = `${path}.corrupt-${stamp}`;
-  renameSync(path, aside);
-  warn(`${basename(path)} could not be read (${problem}); it was moved aside to ${basename(aside)} and Spendbar started without it.`);
+  const moved = withLockIfFree(context.dataDir, () => {
+    if (readSafely(path) !== raw) return; // replaced meanwhile: the new file is read next time
+    const aside = asidePath(path);
+    renameSync(path, aside);
+    rememberSetAside(aside, problem);
+  });
+  if (!moved) context.warn(`${path} could not be read (${problem}); it is left in place while another Spendbar process writes.`);
   return undefined;
 }
 
-/** Runs `operation` holding the data folder's lock (waits up to ~10 s for another Spendbar process). */
-export async function withLock<T>(dataDir: string, operation: () => T | Promise<T>): Promise<T> {
-  ensureDir(dataDir);
-  const release = await lockfile.lock(dataDir, {
-    lockfilePath: join(dataDir, '.spendbar.lock'),
-    stale: 15_000,
-    retries: { retries: 100, minTimeout: 10, maxTimeout: 100, factor: 1.3 },
+/**
+ * Reads a file holding a list of records (`{"version": 1, "<key>": [...]}`), keeping every record that
+ * is valid. Records of the wrong shape are moved to a set-aside file and the rest stays in place, so one
+ * bad record never costs the others.
+ */
+export function readRecords<T>(path: string, key: string, recordSchema: z.ZodType<T>, context: StoreContext): T[] {
+  const fileSchema = z.object({ version: z.literal(1), [key]: z.array(z.unknown()) });
+  const file = readJsonWithText(path, fileSchema, context);
+  if (!file) return [];
+  const good: T[] = [];
+  const bad: unknown[] = [];
+  for (const record of file.value[key] as unknown[]) {
+    const parsed = recordSchema.safeParse(record);
+    if (parsed.success) good.push(parsed.data);
+    else bad.push(record);
+  }
+  if (bad.length === 0) return good;
+  const problem = `${bad.length} record${bad.length === 1 ? '' : 's'} of the wrong shape; the others were kept`;
+  let failure: string | undefined;
+  const moved = withLockIfFree(context.dataDir, () => {
+    if (readSafely(path) !== file.raw) return;
+    try {
+      const aside = asidePath(path);
+      writeJsonDurably(aside, { version: 1, [key]: bad });
+      rememberSetAside(aside, problem);
+      writeJsonDurably(path, { version: 1, [key]: (file.value[key] as unknown[]).filter((record) => !bad.includes(record)) });
+    } catch (error) {
+      failure = (error as Error).message;
+    }
   });
+  if (!moved || failure) context.warn(`${path} has ${problem}; they are left out for now${failure ? ` (${failure})` : ''}.`);
+  return good;
+}
+
+function readSafely(path: string): string | undefined {
   try {
-    return await operation();
-  } finally {
-    await release();
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
   }
 }

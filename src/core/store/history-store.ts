@@ -3,13 +3,16 @@
  * points and the last good snapshot. A poll rewrites only the current month's file of one account, so
  * past history is never rewritten and a damaged file costs at most one month of one account.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { copyFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { errorKindSchema, confidenceSchema } from '../../shared/api.js';
 import { money, formatAmount } from '../model/money.js';
 import type { BreakdownItem, Figure, Snapshot } from '../model/snapshot.js';
-import { readJsonFile, writeJsonAtomic, type Warn } from './files.js';
+import { readJsonFile, writeJsonAtomic, type StoreContext, type Warn } from './files.js';
+import { storageError } from './durable-write.js';
+import { readableFigures } from './history-figures.js';
+import { asidePath, rememberSetAside } from './set-aside.js';
 
 const moneyJson = z.object({ amount: z.string(), currency: z.string() });
 const figureJson = moneyJson.extend({ confidence: confidenceSchema });
@@ -55,13 +58,12 @@ export type StoredError = NonNullable<MonthFile['lastAttempt']>['error'];
 
 export class HistoryStore {
   private readonly root: string;
-  private readonly cache = new Map<string, { stamp: string; file: MonthFile }>();
+  private readonly cache = new Map<string, { stamp: string; file: MonthFile; dropped: number }>();
+  private readonly context: StoreContext;
 
-  constructor(
-    dataDir: string,
-    private readonly warn: Warn,
-  ) {
+  constructor(dataDir: string, warn: Warn) {
     this.root = join(dataDir, 'history');
+    this.context = { dataDir, warn };
   }
 
   /**
@@ -69,6 +71,11 @@ export class HistoryStore {
    * a file is parsed again only when it was replaced or changed (another process may have written it).
    */
   read(accountId: string, month: string): MonthFile | undefined {
+    return this.load(accountId, month)?.file;
+  }
+
+  /** The file with every unreadable figure left out (each with a warning), and how many were. */
+  private load(accountId: string, month: string): { file: MonthFile; dropped: number } | undefined {
     const path = this.pathOf(accountId, month);
     let stamp: string;
     try {
@@ -80,11 +87,40 @@ export class HistoryStore {
       return undefined;
     }
     const cached = this.cache.get(path);
-    if (cached && cached.stamp === stamp) return cached.file;
-    const file = readJsonFile(path, monthFileSchema, this.warn);
-    if (file) this.cache.set(path, { stamp, file });
-    else this.cache.delete(path);
-    return file;
+    if (cached && cached.stamp === stamp) return cached;
+    const problems: string[] = [];
+    const schema = z.preprocess((raw) => readableFigures(raw, problems), monthFileSchema);
+    const file = readJsonFile(path, schema, this.context);
+    for (const problem of problems) {
+      this.context.warn(`${path}: ${problem} could not be read and is left out; the next poll fetches it again, and the file is set aside first.`);
+    }
+    if (!file) {
+      this.cache.delete(path);
+      return undefined;
+    }
+    const loaded = { stamp, file, dropped: problems.length };
+    this.cache.set(path, loaded);
+    return loaded;
+  }
+
+  /**
+   * The month file about to be rewritten (inside the lock). If figures of it were unreadable, the file
+   * as it was is kept aside first, so rewriting it loses nothing.
+   */
+  private current(accountId: string, month: string): MonthFile {
+    const loaded = this.load(accountId, month);
+    if (!loaded) return emptyMonth(accountId, month);
+    if (loaded.dropped > 0) {
+      const path = this.pathOf(accountId, month);
+      const aside = asidePath(path);
+      try {
+        copyFileSync(path, aside);
+      } catch (error) {
+        throw storageError(error, path);
+      }
+      rememberSetAside(aside, `${loaded.dropped} figure${loaded.dropped === 1 ? '' : 's'} could not be read`);
+    }
+    return loaded.file;
   }
 
   /** Months with stored history for an account, oldest first. */
@@ -101,7 +137,7 @@ export class HistoryStore {
 
   /** Call inside the data folder lock. */
   recordSuccess(accountId: string, snapshot: Snapshot): void {
-    const current = this.read(accountId, snapshot.month) ?? emptyMonth(accountId, snapshot.month);
+    const current = this.current(accountId, snapshot.month);
     const balances = [...current.balances];
     const last = balances.at(-1);
     if (snapshot.balance) {
@@ -118,7 +154,7 @@ export class HistoryStore {
 
   /** Call inside the data folder lock. Keeps the last good figures; only the attempt is recorded. */
   recordFailure(accountId: string, month: string, at: string, error: NonNullable<StoredError>): void {
-    const current = this.read(accountId, month) ?? emptyMonth(accountId, month);
+    const current = this.current(accountId, month);
     writeJsonAtomic(this.pathOf(accountId, month), { ...current, lastAttempt: { at, error } } satisfies MonthFile);
   }
 

@@ -1,11 +1,10 @@
 /**
- * settings.json: configured accounts and their non-secret settings. Kept with `conf` (the store beneath
- * electron-store) so it runs under plain Node for the CLI and `serve` as well as in the app.
+ * settings.json: configured accounts and their non-secret settings, shared by the app, the CLI and
+ * `serve`. Written like every other file of the data folder (whole or not at all, under the lock).
  */
-import Conf from 'conf';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJsonFile, type Warn } from './files.js';
+import { readJsonFile, writeJsonAtomic, type StoreContext, type Warn } from './files.js';
 
 export const accountConfigSchema = z.object({
   id: z.string(),
@@ -32,37 +31,43 @@ type Settings = z.infer<typeof settingsSchema>;
 
 export const SETTINGS_FILE = 'settings.json';
 
+const defaults: Settings = { version: 1, accounts: [], preferences: { launchAtLogin: false, monthlyBudget: {} } };
+
 export class SettingsStore {
-  private readonly conf: Conf<Settings>;
+  private readonly path: string;
+  private readonly context: StoreContext;
 
   constructor(dataDir: string, warn: Warn) {
-    // conf would throw on a broken file (or clear it with clearInvalidConfig); we move it aside instead.
-    readJsonFile(join(dataDir, SETTINGS_FILE), settingsSchema, warn);
-    this.conf = new Conf<Settings>({
-      cwd: dataDir,
-      configName: 'settings',
-      projectName: 'spendbar',
-      defaults: { version: 1, accounts: [], preferences: { launchAtLogin: false, monthlyBudget: {} } },
-      configFileMode: 0o600,
-    });
+    this.path = join(dataDir, SETTINGS_FILE);
+    this.context = { dataDir, warn };
+    // Read once now, so a damaged file is moved aside (and reported) when the app starts.
+    this.read();
   }
 
   /** Re-read from disk every time: another Spendbar process may have changed it. */
   accounts(): AccountConfig[] {
-    const parsed = settingsSchema.safeParse(this.conf.store);
-    return parsed.success ? parsed.data.accounts : [];
+    return this.read().accounts;
   }
 
+  /** Call inside the data folder lock. */
   saveAccounts(accounts: AccountConfig[]): void {
-    this.conf.set('accounts', accounts);
+    this.write({ ...this.read(), accounts });
   }
 
   preferences(): StoredPreferences {
-    const parsed = settingsSchema.safeParse(this.conf.store);
-    return parsed.success ? parsed.data.preferences : { launchAtLogin: false, monthlyBudget: {} };
+    return this.read().preferences;
   }
 
+  /** Call inside the data folder lock. */
   savePreferences(preferences: StoredPreferences): void {
-    this.conf.set('preferences', preferences);
+    this.write({ ...this.read(), preferences });
+  }
+
+  private read(): Settings {
+    return readJsonFile(this.path, settingsSchema, this.context) ?? defaults;
+  }
+
+  private write(settings: Settings): void {
+    writeJsonAtomic(this.path, settings);
   }
 }

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJsonFile, writeJsonAtomic, type Warn } from '../store/files.js';
+import { readableAmount } from '../model/money.js';
+import { readRecords, writeJsonAtomic, type StoreContext, type Warn } from '../store/files.js';
 
 export const trackedRecordSchema = z.object({
   id: z.string(),
@@ -18,24 +19,21 @@ export const trackedRecordSchema = z.object({
   /** ISO timestamp of the usage. */
   timestamp: z.string(),
   /** Estimated USD cost as a decimal string; null when the model is unpriced. */
-  cost: z.string().nullable(),
+  cost: z.string().refine(readableAmount).nullable(),
 });
 export type TrackedRecord = z.infer<typeof trackedRecordSchema>;
 
-const fileSchema = z.object({ version: z.literal(1), records: z.array(trackedRecordSchema) });
-
 export class TrackedStore {
   private readonly root: string;
+  private readonly context: StoreContext;
 
-  constructor(
-    dataDir: string,
-    private readonly warn: Warn,
-  ) {
+  constructor(dataDir: string, warn: Warn) {
     this.root = join(dataDir, 'tracked');
+    this.context = { dataDir, warn };
   }
 
   list(month: string): TrackedRecord[] {
-    return readJsonFile(join(this.root, `${month}.json`), fileSchema, this.warn)?.records ?? [];
+    return readRecords(join(this.root, `${month}.json`), 'records', trackedRecordSchema, this.context);
   }
 
   /** Call inside the data folder lock. Records are grouped by the UTC month of their timestamp. */
