@@ -2,13 +2,13 @@
  * `spendbar`: the command line (contract in DESIGN.md). Every command prints what a person needs and,
  * with --json, what a script needs; bad usage and bad input exit non-zero and store nothing.
  */
-import { accountId, DEFAULT_ACCOUNT } from '../core/accounts.js';
-import { defaultDataDir } from '../core/data-dir.js';
-import { exportCsv, exportJson } from '../core/export.js';
+import { accountId, DEFAULT_ACCOUNT } from '../core/accounts/accounts.js';
+import { defaultDataDir } from '../core/store/data-dir.js';
+import { exportCsv, exportJson } from '../core/host/export.js';
 import { createHttpClient } from '../core/http/http-client.js';
 import { InputError } from '../core/model/input-error.js';
 import { KeychainSecretStore, KeychainUnavailableError } from '../core/secrets/secret-store.js';
-import { SpendbarService } from '../core/service.js';
+import { SpendbarService } from '../core/host/service.js';
 import { entryKindSchema, thresholdsSchema, type Thresholds } from '../shared/api.js';
 import { keyValues, parse, UsageError } from './args.js';
 import { overviewJson, renderOverview, terminalSafe } from './render.js';

@@ -4,7 +4,7 @@
  * provider asked to wait are named on stderr with the time, in every output mode.
  */
 import { formatWaitTime } from '../core/scheduler/retry-waits.js';
-import type { PollProgress, SpendbarService } from '../core/service.js';
+import type { PollProgress, SpendbarService } from '../core/host/service.js';
 import { renderAccount } from './render.js';
 
 export interface PollPrinter {

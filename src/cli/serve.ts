@@ -9,8 +9,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultDataDir } from '../core/data-dir.js';
-import { openHost } from '../core/host.js';
+import { defaultDataDir } from '../core/store/data-dir.js';
+import { openHost } from '../core/host/host.js';
 import { ConflictError, InputError, NotFoundError } from '../core/model/input-error.js';
 import { KeychainUnavailableError } from '../core/secrets/secret-store.js';
 import { apiNames, type ApiName } from '../shared/api.js';

@@ -4,7 +4,7 @@
  * few seconds to finish, the data folder lock is released (see data-lock.ts) and the exit code is 0. A
  * second signal ends the process at once.
  */
-import type { SpendbarHost } from '../core/host.js';
+import type { SpendbarHost } from '../core/host/host.js';
 
 /** How long a stop waits for the poll in flight before giving up on it. */
 export const STOP_GRACE_MS = 5_000;

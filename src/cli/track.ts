@@ -4,7 +4,7 @@
  * one by its line number.
  */
 import { readFileSync, existsSync } from 'node:fs';
-import type { SpendbarService } from '../core/service.js';
+import type { SpendbarService } from '../core/host/service.js';
 import { InputError } from '../core/model/input-error.js';
 import { parseUsage, type UsageInput } from '../core/tracked/usage-input.js';
 import { parse, UsageError } from './args.js';

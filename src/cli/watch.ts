@@ -3,8 +3,8 @@
  * line when the month-to-date changes and one per alert (with --json, only alerts, one JSON object a
  * line). Ctrl-C stops: the poll in flight gets a few seconds to finish, a second Ctrl-C exits at once.
  */
-import { defaultDataDir } from '../core/data-dir.js';
-import { openHost, type HostAlert } from '../core/host.js';
+import { defaultDataDir } from '../core/store/data-dir.js';
+import { openHost, type HostAlert } from '../core/host/host.js';
 import type { Overview } from '../shared/api.js';
 import { parse } from './args.js';
 import { terminalSafe } from './render.js';

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { app, dialog, ipcMain, net, Notification, powerMonitor, session } from 'electron';
 import type { AccountSummary, Overview } from '../shared/api.js';
-import { openHost } from '../core/host.js';
+import { openHost } from '../core/host/host.js';
 import { focusAccountChannel, overviewChannel } from '../shared/ipc-channels.js';
 import { registerApiHandlers } from './ipc.js';
 import { createNotifier } from './notifications.js';
@@ -19,7 +19,7 @@ import { createTray, type SpendbarTray } from './tray.js';
 import { trayState } from './tray-state.js';
 
 // The data folder is Electron's userData for "Spendbar", which the CLI computes without Electron
-// (src/core/data-dir.ts); set explicitly because package.json's lower-case name would give ".../spendbar".
+// (src/core/store/data-dir.ts); set explicitly because package.json's lower-case name would give ".../spendbar".
 // With SPENDBAR_DATA_DIR, Chromium's own files and the single-instance lock follow the data folder too,
 // as they do by default, so a test or second profile never touches the user's real one.
 app.setName('Spendbar');

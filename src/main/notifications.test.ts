@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import type { HostAlert } from '../core/host.js';
+import type { HostAlert } from '../core/host/host.js';
 import { createNotifier, type NotificationClass } from './notifications.js';
 
 const alert: HostAlert = {

@@ -3,7 +3,7 @@
  * Electron's Notification class comes in as a parameter, so this is unit-tested with a fake.
  */
 import type { NotificationConstructorOptions } from 'electron';
-import type { HostAlert } from '../core/host.js';
+import type { HostAlert } from '../core/host/host.js';
 
 export interface NotificationLike {
   on(event: 'click' | 'close', listener: () => void): unknown;

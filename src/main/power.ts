@@ -3,7 +3,7 @@
  * without a network should not start a round of failing polls). Electron's powerMonitor and net come in
  * as parameters, so this is unit-tested with fakes.
  */
-import type { SpendbarHost } from '../core/host.js';
+import type { SpendbarHost } from '../core/host/host.js';
 
 type PauseReason = Parameters<SpendbarHost['pause']>[0];
 

@@ -13,7 +13,7 @@ import { createHttpClient } from '../../src/core/http/http-client.js';
 import { publicPrefixLength } from '../../src/core/http/secret-scrub.js';
 import { providers } from '../../src/core/providers/registry.js';
 import { MemorySecretStore } from '../../src/core/secrets/secret-store.js';
-import { SpendbarService } from '../../src/core/service.js';
+import { SpendbarService } from '../../src/core/host/service.js';
 import type { AccountView, ErrorKind } from '../../src/shared/api.js';
 import { FAULTS, startFaultProxy, type Fault } from './fault-proxy.js';
 import { ADAPTERS } from './provider-adapters.js';

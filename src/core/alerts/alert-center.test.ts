@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOpenRouterFake, type OpenRouterFake } from '../../../tests/fakes/openrouter-fake.js';
-import { createApiHandlers } from '../api-handlers.js';
+import { createApiHandlers } from '../host/api-handlers.js';
 import { createHttpClient } from '../http/http-client.js';
 import { MemorySecretStore } from '../secrets/secret-store.js';
-import { SpendbarService } from '../service.js';
+import { SpendbarService } from '../host/service.js';
 
 let fake: OpenRouterFake;
 let dataDir: string;

@@ -7,7 +7,7 @@ import type { Overview, Thresholds } from '../../shared/api.js';
 import { parseRealDateTime } from '../model/billing-month.js';
 import { InputError } from '../model/input-error.js';
 import { formatAmount, parseAmount } from '../model/money.js';
-import { AlertsStore } from '../store/alerts-store.js';
+import { AlertsStore } from './alerts-store.js';
 import { withLock, type Warn } from '../store/files.js';
 import { alertSettingsSchema, type AlertSettings, type DetectedTopUp, type QuietHours } from './alert-model.js';
 import { decideAlerts, type AlertDecision } from './decide.js';

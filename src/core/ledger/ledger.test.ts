@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAmount } from '../model/money.js';
-import type { LedgerEntry } from '../store/entries-store.js';
+import type { LedgerEntry } from './entries-store.js';
 import { balanceInputsFromEntries, estimateBalance, manualSpendByCurrency } from './ledger.js';
 
 let counter = 0;

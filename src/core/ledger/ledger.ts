@@ -5,7 +5,7 @@
  */
 import { add, money, subtract, sum, zero, type Money } from '../model/money.js';
 import type { Confidence, Figure } from '../model/snapshot.js';
-import type { LedgerEntry } from '../store/entries-store.js';
+import type { LedgerEntry } from './entries-store.js';
 
 export interface DatedMoney {
   readonly date: string;

@@ -1,7 +1,7 @@
 /** What the overview is built from for one account: its settings, its stored history and its ledger. */
-import type { Account } from '../accounts.js';
-import type { LedgerEntry } from '../store/entries-store.js';
-import type { MonthFile } from '../store/history-store.js';
+import type { Account } from '../accounts/accounts.js';
+import type { LedgerEntry } from '../ledger/entries-store.js';
+import type { MonthFile } from '../ledger/history-store.js';
 import type { TrackedRecord } from '../tracked/tracked-store.js';
 
 export interface AccountData {

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOpenRouterFake, type OpenRouterFake } from '../../../tests/fakes/openrouter-fake.js';
 import { createHttpClient } from '../http/http-client.js';
 import { MemorySecretStore } from '../secrets/secret-store.js';
-import { SpendbarService } from '../service.js';
+import { SpendbarService } from '../host/service.js';
 
 let fake: OpenRouterFake;
 

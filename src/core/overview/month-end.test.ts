@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMonth } from '../model/billing-month.js';
 import { formatAmount, money } from '../model/money.js';
 import type { Figure } from '../model/snapshot.js';
-import type { SpendSeries } from '../alerts/runway.js';
+import type { SpendSeries } from './runway.js';
 import { accountMonthEnd, totalMonthEnd, type AccountMonthEndInput, type MonthEnd } from './month-end.js';
 
 const december = parseMonth('2026-12')!;

@@ -18,7 +18,7 @@
 import { Dec, add, zero, type Money } from '../model/money.js';
 import type { BillingMonth } from '../model/billing-month.js';
 import type { Figure } from '../model/snapshot.js';
-import { burnFromDays, type SpendSeries } from '../alerts/runway.js';
+import { burnFromDays, type SpendSeries } from './runway.js';
 
 const DAY_MS = 86_400_000;
 /** The rate behind a projection: the last week, as for the runway's headline figure. */

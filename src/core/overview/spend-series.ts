@@ -4,8 +4,8 @@
  */
 import { parseMonth } from '../model/billing-month.js';
 import { Dec, money } from '../model/money.js';
-import type { MonthFile } from '../store/history-store.js';
-import { dayKey, type DatedAmount, type SpendSeries } from '../alerts/runway.js';
+import type { MonthFile } from '../ledger/history-store.js';
+import { dayKey, type DatedAmount, type SpendSeries } from './runway.js';
 import type { AccountData } from './account-data.js';
 
 const DAY_MS = 86_400_000;

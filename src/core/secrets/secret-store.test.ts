@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveAccounts, resolveCredentials } from '../accounts.js';
+import { resolveAccounts, resolveCredentials } from '../accounts/accounts.js';
 import { KeychainSecretStore, KeychainUnavailableError, type KeyringModule } from './secret-store.js';
 
 /** An in-memory keyring module that counts calls and can be made to stop answering. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHttpClient } from '../http/http-client.js';
 import { MemorySecretStore } from '../secrets/secret-store.js';
-import { SpendbarService } from '../service.js';
+import { SpendbarService } from '../host/service.js';
 
 describe('a set-aside file, as the popover sees it', () => {
   it('is in every overview while it waits, with its path and how to get the data back, and gone once deleted', async () => {

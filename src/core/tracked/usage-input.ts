@@ -3,7 +3,7 @@
  * `{provider, model, input_tokens, output_tokens, timestamp}` (unknown fields ignored).
  */
 import { z } from 'zod';
-import { requireProvider } from '../accounts.js';
+import { requireProvider } from '../accounts/accounts.js';
 import { parseRealDateTime } from '../model/billing-month.js';
 import { InputError } from '../model/input-error.js';
 

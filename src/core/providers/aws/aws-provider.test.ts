@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { awsFake, ceCall, isolateAwsEnvironment, pollAws, type DailyServiceCosts } from '../../../../tests/fakes/aws-fake.js';
-import { createDemoDataDir } from '../../demo.js';
+import { createDemoDataDir } from '../../host/demo.js';
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount, type Money } from '../../model/money.js';
 import type { ProviderError } from '../../model/provider-error.js';

@@ -2,9 +2,9 @@
  * The contract's calls bound to a service. Every request is validated with its schema before anything
  * runs, so the Electron IPC and the `serve` HTTP front ends share one gate.
  */
-import { apiContract, apiNames, describeRequestIssues, type ApiName, type ApiRequest, type ApiResponse, type SpendbarApi } from '../shared/api.js';
-import { InputError, NotFoundError } from './model/input-error.js';
-import { providers } from './providers/registry.js';
+import { apiContract, apiNames, describeRequestIssues, type ApiName, type ApiRequest, type ApiResponse, type SpendbarApi } from '../../shared/api.js';
+import { InputError, NotFoundError } from '../model/input-error.js';
+import { providers } from '../providers/registry.js';
 import type { SpendbarService } from './service.js';
 
 export interface HandlerHooks {

@@ -2,20 +2,20 @@
  * Adding and editing accounts from the popover's settings: test a key with one real poll before
  * anything is stored, keep secrets only in the keychain, and refuse what would not work.
  */
-import type { AccountSummary, AccountView, ErrorKind, Thresholds } from '../shared/api.js';
+import type { AccountSummary, AccountView, ErrorKind, Thresholds } from '../../shared/api.js';
 import { DEFAULT_ACCOUNT, ENV_ACCOUNT, accountId, requireProvider, resolveCredentials, validateAccountName, type Account } from './accounts.js';
-import type { HttpClient } from './http/http-client.js';
-import type { BillingMonth } from './model/billing-month.js';
-import { InputError } from './model/input-error.js';
-import { parseAmount, formatAmount } from './model/money.js';
-import { toProviderError } from './model/provider-error.js';
-import type { Snapshot } from './model/snapshot.js';
-import { buildOverview } from './overview.js';
-import { createProviderContext } from './providers/provider-context.js';
-import type { ProviderDefinition } from './providers/provider.js';
-import { KeychainUnavailableError, type SecretStore } from './secrets/secret-store.js';
-import { snapshotToJson } from './store/history-store.js';
-import type { AccountConfig } from './store/settings-store.js';
+import type { HttpClient } from '../http/http-client.js';
+import type { BillingMonth } from '../model/billing-month.js';
+import { InputError } from '../model/input-error.js';
+import { parseAmount, formatAmount } from '../model/money.js';
+import { toProviderError } from '../model/provider-error.js';
+import type { Snapshot } from '../model/snapshot.js';
+import { buildOverview } from '../overview/build-overview.js';
+import { createProviderContext } from '../providers/provider-context.js';
+import type { ProviderDefinition } from '../providers/provider.js';
+import { KeychainUnavailableError, type SecretStore } from '../secrets/secret-store.js';
+import { snapshotToJson } from '../ledger/history-store.js';
+import type { AccountConfig } from './settings-store.js';
 
 export interface AccountInput {
   provider: string;

@@ -1,9 +1,8 @@
 /**
- * The host every front end opens: the Electron main process, `spendbar serve` and (for polling) the CLI.
- * It owns one service, its scheduler and the API handlers validated against src/shared/api.ts.
- * This file is the seam: front ends import `openHost` and nothing deeper.
+ * What a front end gets from the host (the Electron main process, `spendbar serve`, the CLI's watch):
+ * one service, its scheduler and the API handlers validated against src/shared/api.ts.
  */
-import type { Overview, SpendbarApi } from '../shared/api.js';
+import type { Overview, SpendbarApi } from '../../shared/api.js';
 
 /** One alert as the Overview lists it; `accountId` is null for an overall budget. */
 export type HostAlert = Overview['alerts'][number];
@@ -38,5 +37,3 @@ export interface SpendbarHost {
   readonly warnings: readonly string[];
   close(): Promise<void>;
 }
-
-export { openHost } from './host-impl.js';

@@ -3,9 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startOpenRouterFake, type OpenRouterFake } from '../../tests/fakes/openrouter-fake.js';
-import { createHttpClient } from './http/http-client.js';
-import { MemorySecretStore } from './secrets/secret-store.js';
+import { startOpenRouterFake, type OpenRouterFake } from '../../../tests/fakes/openrouter-fake.js';
+import { createHttpClient } from '../http/http-client.js';
+import { MemorySecretStore } from '../secrets/secret-store.js';
 import { SpendbarService } from './service.js';
 
 const key = 'sk-or-v1-service-test-secret-42';

@@ -5,9 +5,9 @@
 import type { AccountView } from '../../shared/api.js';
 import { formatAmount, money } from '../model/money.js';
 import type { Figure } from '../model/snapshot.js';
-import type { AccountData } from '../overview/account-data.js';
-import { ledgerSeries, providerDailySeries } from '../overview/spend-series.js';
-import { snapshotFromJson } from '../store/history-store.js';
+import type { AccountData } from './account-data.js';
+import { ledgerSeries, providerDailySeries } from './spend-series.js';
+import { snapshotFromJson } from '../ledger/history-store.js';
 import { computeRunway, type BalancePoint } from './runway.js';
 
 export function runwayView(data: AccountData, balance: Figure | undefined, now: Date): AccountView['runway'] {

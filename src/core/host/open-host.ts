@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs';
-import type { Overview } from '../shared/api.js';
+import type { Overview } from '../../shared/api.js';
 import { createApiHandlers } from './api-handlers.js';
 import { createDemoDataDir } from './demo.js';
-import type { HostAlert, OpenHostOptions, SpendbarHost } from './host.js';
-import { createHttpClient, type HttpClient } from './http/http-client.js';
-import { Scheduler, realClock } from './scheduler/scheduler.js';
-import { KeychainSecretStore, MemorySecretStore } from './secrets/secret-store.js';
+import type { HostAlert, OpenHostOptions, SpendbarHost } from './host-api.js';
+import { createHttpClient, type HttpClient } from '../http/http-client.js';
+import { Scheduler, realClock } from '../scheduler/scheduler.js';
+import { KeychainSecretStore, MemorySecretStore } from '../secrets/secret-store.js';
 import { SpendbarService } from './service.js';
 
 export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> {

@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { alertSettingsSchema, alertStateSchema, defaultAlertSettings, emptyAlertState, type AlertSettings, type AlertState } from '../alerts/alert-model.js';
-import { readJsonFile, writeJsonAtomic, type StoreContext, type Warn } from './files.js';
+import { alertSettingsSchema, alertStateSchema, defaultAlertSettings, emptyAlertState, type AlertSettings, type AlertState } from './alert-model.js';
+import { readJsonFile, writeJsonAtomic, type StoreContext, type Warn } from '../store/files.js';
 
 const alertsFileSchema = z.object({
   version: z.literal(1),

@@ -3,13 +3,13 @@
  * environment (CLI and serve), and manual accounts that have ledger entries. Also where each account's
  * credentials come from.
  */
-import type { Thresholds } from '../shared/api.js';
-import { InputError } from './model/input-error.js';
-import type { ProviderDefinition } from './providers/provider.js';
-import { findProvider, providers } from './providers/registry.js';
-import { KeychainUnavailableError, type SecretStore } from './secrets/secret-store.js';
-import type { LedgerEntry } from './store/entries-store.js';
-import type { AccountConfig } from './store/settings-store.js';
+import type { Thresholds } from '../../shared/api.js';
+import { InputError } from '../model/input-error.js';
+import type { ProviderDefinition } from '../providers/provider.js';
+import { findProvider, providers } from '../providers/registry.js';
+import { KeychainUnavailableError, type SecretStore } from '../secrets/secret-store.js';
+import type { LedgerEntry } from '../ledger/entries-store.js';
+import type { AccountConfig } from './settings-store.js';
 
 export interface Account {
   /** `<provider>:<name>` */

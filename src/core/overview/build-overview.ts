@@ -3,23 +3,23 @@
  * totals per currency. Month-to-date is the provider's official spend where it reports spend, otherwise
  * the account's manual spend entries; totals include stale accounts with their last good figures.
  */
-import type { AccountView, MoneyDto, Overview } from '../shared/api.js';
-import { monthlyPollingCost } from '../shared/polling-cost.js';
-import type { Account } from './accounts.js';
-import type { AccountData } from './overview/account-data.js';
-import { balanceInputsFromEntries, estimateBalance, manualSpendByCurrency, type BalanceAnchor, type DatedMoney } from './ledger/ledger.js';
-import { Dec, add, formatAmount, zero, type Money } from './model/money.js';
-import type { Confidence, Figure, Snapshot } from './model/snapshot.js';
-import { snapshotFromJson } from './store/history-store.js';
-import type { TrackedRecord } from './tracked/tracked-store.js';
-import type { DetectedTopUp } from './alerts/alert-model.js';
-import { runwayView } from './alerts/runway-view.js';
-import { formatWaitTime } from './scheduler/retry-waits.js';
-import { parseMonth } from './model/billing-month.js';
-import { accountMonthEnd, totalMonthEnd, type MonthEnd, type TotalMonthEnd } from './overview/month-end.js';
-import { ledgerSeries, providerDailySeries } from './overview/spend-series.js';
+import type { AccountView, MoneyDto, Overview } from '../../shared/api.js';
+import { monthlyPollingCost } from '../../shared/polling-cost.js';
+import type { Account } from '../accounts/accounts.js';
+import type { AccountData } from './account-data.js';
+import { balanceInputsFromEntries, estimateBalance, manualSpendByCurrency, type BalanceAnchor, type DatedMoney } from '../ledger/ledger.js';
+import { Dec, add, formatAmount, zero, type Money } from '../model/money.js';
+import type { Confidence, Figure, Snapshot } from '../model/snapshot.js';
+import { snapshotFromJson } from '../ledger/history-store.js';
+import type { TrackedRecord } from '../tracked/tracked-store.js';
+import type { DetectedTopUp } from '../alerts/alert-model.js';
+import { runwayView } from './runway-view.js';
+import { formatWaitTime } from '../scheduler/retry-waits.js';
+import { parseMonth } from '../model/billing-month.js';
+import { accountMonthEnd, totalMonthEnd, type MonthEnd, type TotalMonthEnd } from './month-end.js';
+import { ledgerSeries, providerDailySeries } from './spend-series.js';
 
-export type { AccountData } from './overview/account-data.js';
+export type { AccountData } from './account-data.js';
 
 export interface OverviewInput {
   readonly month: string;

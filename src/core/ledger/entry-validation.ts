@@ -3,11 +3,11 @@
  * exact positive amount for spend and top-ups, a known currency, and no spend typed in for a provider
  * that reports its spend itself (that would count it twice).
  */
-import type { EntryInput, LedgerEntryDto } from '../shared/api.js';
-import { DEFAULT_ACCOUNT, requireProvider, validateAccountName, type Account } from './accounts.js';
-import { isRealDate, localDate, monthOf, parseMonth, parseRealDateTime, type BillingMonth } from './model/billing-month.js';
-import { InputError } from './model/input-error.js';
-import { formatAmount, normalizeCurrency, parseAmount } from './model/money.js';
+import type { EntryInput, LedgerEntryDto } from '../../shared/api.js';
+import { DEFAULT_ACCOUNT, requireProvider, validateAccountName, type Account } from '../accounts/accounts.js';
+import { isRealDate, localDate, monthOf, parseMonth, parseRealDateTime, type BillingMonth } from '../model/billing-month.js';
+import { InputError } from '../model/input-error.js';
+import { formatAmount, normalizeCurrency, parseAmount } from '../model/money.js';
 
 export type ValidEntry = Omit<LedgerEntryDto, 'id' | 'createdAt'>;
 

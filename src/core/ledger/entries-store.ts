@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ledgerEntryDtoSchema, type LedgerEntryDto } from '../../shared/api.js';
 import { readableAmount, readableCurrency } from '../model/money.js';
-import { readRecords, writeJsonAtomic, type StoreContext, type Warn } from './files.js';
+import { readRecords, writeJsonAtomic, type StoreContext, type Warn } from '../store/files.js';
 
 export type LedgerEntry = LedgerEntryDto;
 

@@ -9,10 +9,10 @@ import { z } from 'zod';
 import { errorKindSchema, confidenceSchema } from '../../shared/api.js';
 import { money, formatAmount } from '../model/money.js';
 import type { BreakdownItem, Figure, Snapshot } from '../model/snapshot.js';
-import { readJsonFile, writeJsonAtomic, type StoreContext, type Warn } from './files.js';
-import { storageError } from './durable-write.js';
+import { readJsonFile, writeJsonAtomic, type StoreContext, type Warn } from '../store/files.js';
+import { storageError } from '../store/durable-write.js';
 import { readableFigures } from './history-figures.js';
-import { asidePath, rememberSetAside } from './set-aside.js';
+import { asidePath, rememberSetAside } from '../store/set-aside.js';
 
 const moneyJson = z.object({ amount: z.string(), currency: z.string() });
 const figureJson = moneyJson.extend({ confidence: confidenceSchema });

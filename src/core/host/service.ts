@@ -3,18 +3,18 @@
  * exports. It owns no UI and no timers (the scheduler drives `poll`); all file access goes through the
  * stores under the data folder lock.
  */
-import { errorKindSchema, type AccountSummary, type EntryInput, type LedgerEntryDto, type Overview, type Thresholds } from '../shared/api.js';
-import { DEFAULT_ACCOUNT, ENV_ACCOUNT, accountId, requireProvider, resolveAccounts, resolveCredentials, validateAccountName, type Account } from './accounts.js';
-import type { HttpClient } from './http/http-client.js';
-import { pollTimeoutFromEnv, withPollDeadline } from './http/poll-deadline.js';
-import { monthOf, parseMonth, type BillingMonth } from './model/billing-month.js';
-import { ConflictError, InputError, NotFoundError } from './model/input-error.js';
-import { toProviderError } from './model/provider-error.js';
-import { buildOverview, type AccountData } from './overview.js';
-import { createProviderContext } from './providers/provider-context.js';
-import { defaultAccountFor, validateEntry, validateEntryUpdate, validatePollMonth, validateRestoredEntry } from './entry-validation.js';
-import { formatAmount, normalizeCurrency, parseAmount } from './model/money.js';
-import type { Snapshot } from './model/snapshot.js';
+import { errorKindSchema, type AccountSummary, type EntryInput, type LedgerEntryDto, type Overview, type Thresholds } from '../../shared/api.js';
+import { DEFAULT_ACCOUNT, ENV_ACCOUNT, accountId, requireProvider, resolveAccounts, resolveCredentials, validateAccountName, type Account } from '../accounts/accounts.js';
+import type { HttpClient } from '../http/http-client.js';
+import { pollTimeoutFromEnv, withPollDeadline } from '../http/poll-deadline.js';
+import { monthOf, parseMonth, type BillingMonth } from '../model/billing-month.js';
+import { ConflictError, InputError, NotFoundError } from '../model/input-error.js';
+import { toProviderError } from '../model/provider-error.js';
+import { buildOverview, type AccountData } from '../overview/build-overview.js';
+import { createProviderContext } from '../providers/provider-context.js';
+import { defaultAccountFor, validateEntry, validateEntryUpdate, validatePollMonth, validateRestoredEntry } from '../ledger/entry-validation.js';
+import { formatAmount, normalizeCurrency, parseAmount } from '../model/money.js';
+import type { Snapshot } from '../model/snapshot.js';
 import {
   checkSettingNames,
   draftAccount,
@@ -28,20 +28,20 @@ import {
   type AccountInput,
   type ManagerDeps,
   type TestResult,
-} from './account-manager.js';
-import { estimateCost } from './tracked/pricing.js';
-import { TrackedStore, type TrackedRecord } from './tracked/tracked-store.js';
-import type { UsageInput } from './tracked/usage-input.js';
-import type { SecretStore } from './secrets/secret-store.js';
-import { EntriesStore } from './store/entries-store.js';
-import { withLock } from './store/files.js';
-import { setAsideWarnings } from './store/set-aside.js';
-import { AlertCenter, type AlertSettingsChange } from './alerts/alert-center.js';
-import type { AlertSettings, RaisedAlert } from './alerts/alert-model.js';
-import { HistoryStore, snapshotFromJson, type MonthFile } from './store/history-store.js';
-import { SettingsStore, type AccountConfig, type StoredPreferences } from './store/settings-store.js';
-import type { PollOutcome } from './scheduler/scheduler.js';
-import { RetryWaits } from './scheduler/retry-waits.js';
+} from '../accounts/account-manager.js';
+import { estimateCost } from '../tracked/pricing.js';
+import { TrackedStore, type TrackedRecord } from '../tracked/tracked-store.js';
+import type { UsageInput } from '../tracked/usage-input.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import { EntriesStore } from '../ledger/entries-store.js';
+import { withLock } from '../store/files.js';
+import { setAsideWarnings } from '../store/set-aside.js';
+import { AlertCenter, type AlertSettingsChange } from '../alerts/alert-center.js';
+import type { AlertSettings, RaisedAlert } from '../alerts/alert-model.js';
+import { HistoryStore, snapshotFromJson, type MonthFile } from '../ledger/history-store.js';
+import { SettingsStore, type AccountConfig, type StoredPreferences } from '../accounts/settings-store.js';
+import type { PollOutcome } from '../scheduler/scheduler.js';
+import { RetryWaits } from '../scheduler/retry-waits.js';
 
 export interface ServiceOptions {
   dataDir: string;

@@ -2,7 +2,7 @@
  * Export of a month: what each account spent (per day where known), balances and the manual entries.
  * CSV for spreadsheets, JSON for scripts. Keys are never part of it.
  */
-import type { LedgerEntryDto, Overview } from '../shared/api.js';
+import type { LedgerEntryDto, Overview } from '../../shared/api.js';
 
 const header = ['record', 'provider', 'account', 'date', 'kind', 'amount', 'currency', 'confidence', 'note'];
 

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJsonFile, writeJsonAtomic, type StoreContext, type Warn } from './files.js';
+import { readJsonFile, writeJsonAtomic, type StoreContext, type Warn } from '../store/files.js';
 
 export const accountConfigSchema = z.object({
   id: z.string(),

@@ -5,9 +5,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { localDate, monthOf } from './model/billing-month.js';
-import { findProvider } from './providers/registry.js';
-import { writeJsonAtomic } from './store/files.js';
+import { localDate, monthOf } from '../model/billing-month.js';
+import { findProvider } from '../providers/registry.js';
+import { writeJsonAtomic } from '../store/files.js';
 
 interface DemoAccount {
   provider: string;
