@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../../../tests/fakes/fake-http-server.js';
+import { openrouterRoutes } from '../../../../tests/fakes/openrouter-fake.js';
 
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
@@ -16,7 +17,7 @@ describeProviderContract({
   provider: openrouterProvider,
   credentials: { apiKey },
   baseUrl: (origin) => `${origin}/api/v1`,
-  healthy: routes({ 'GET /api/v1/credits': { json: credits }, 'GET /api/v1/key': { json: key } }),
+  healthy: routes(openrouterRoutes()),
   expectSnapshot(snapshot) {
     expect(formatAmount(snapshot.balance!.money.amount)).toBe('74.75');
     expect(snapshot.balance!.confidence).toBe('official');
