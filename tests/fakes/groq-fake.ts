@@ -7,7 +7,7 @@
 import models from '../../src/core/providers/groq/__fixtures__/models.json' with { type: 'json' };
 import tokensIn from '../../src/core/providers/groq/__fixtures__/prometheus-tokens-in.json' with { type: 'json' };
 import tokensOut from '../../src/core/providers/groq/__fixtures__/prometheus-tokens-out.json' with { type: 'json' };
-import { routes, startFakeServer, type RecordedRequest, type RouteTable } from './fake-http-server.js';
+import { routes, startFakeServer, type FakeReply, type RecordedRequest, type RouteTable } from './fake-http-server.js';
 
 export interface GroqFake {
   /** Base URL in the same form as the default: http://127.0.0.1:PORT */
@@ -21,10 +21,15 @@ const notFound = { status: 404, json: { error: { message: 'Unknown request URL',
 
 const QUERY = 'GET /v1/metrics/prometheus/api/v1/query';
 
+/** Answers the tokens_in and tokens_out queries with their own replies, like the real API would. */
+export function byMetric(input: FakeReply, output: FakeReply) {
+  return (request: RecordedRequest): FakeReply => (request.query.get('query')?.includes('tokens_out') ? output : input);
+}
+
 /** The healthy routes of an Enterprise organization, with `overrides` replacing any of them. */
 export function groqRoutes(overrides: RouteTable = {}): RouteTable {
   return {
-    [QUERY]: (request) => ({ json: request.query.get('query')?.includes('tokens_out') ? tokensOut : tokensIn }),
+    [QUERY]: byMetric({ json: tokensIn }, { json: tokensOut }),
     'GET /openai/v1/models': { json: models },
     ...overrides,
   };

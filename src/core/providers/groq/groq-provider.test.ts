@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { routes, type FakeReply, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
-import { groqRoutes } from '../../../../tests/fakes/groq-fake.js';
+import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
+import { byMetric, groqRoutes } from '../../../../tests/fakes/groq-fake.js';
 
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
@@ -16,11 +16,6 @@ import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 const apiKey = 'gsk-test-contract-secret-0000';
 const QUERY = 'GET /v1/metrics/prometheus/api/v1/query';
 const MODELS = 'GET /openai/v1/models';
-
-/** Answers the tokens_in and tokens_out queries with their own fixtures, like the real API would. */
-function byMetric(input: FakeReply, output: FakeReply) {
-  return (request: RecordedRequest): FakeReply => (request.query.get('query')?.includes('tokens_out') ? output : input);
-}
 
 const healthy = groqRoutes();
 
