@@ -34,7 +34,7 @@ async function pollWith(table: Parameters<typeof routes>[0], now = new Date('202
 
 describe('OpenRouter specifics', () => {
   it('sends the key as a Bearer token', async () => {
-    const { requests } = await pollWith({ 'GET /api/v1/credits': { json: credits }, 'GET /api/v1/key': { json: key } });
+    const { requests } = await pollWith(openrouterRoutes());
     expect(requests.map((request) => request.headers.authorization)).toEqual([`Bearer ${apiKey}`, `Bearer ${apiKey}`]);
   });
 
@@ -66,7 +66,7 @@ describe('OpenRouter specifics', () => {
 
   it('leaves month-to-date unknown for a past month (usage_monthly is the current month only)', async () => {
     const { snapshot } = await pollWith(
-      { 'GET /api/v1/credits': { json: credits }, 'GET /api/v1/key': { json: key } },
+      openrouterRoutes(),
       new Date('2026-11-21T10:00:00Z'),
       billingMonth(2026, 10),
     );
