@@ -14,14 +14,16 @@ export interface DeepSeekFake {
   close(): Promise<void>;
 }
 
+const BALANCE = 'GET /user/balance';
+
 /** The healthy route: the published balance example, unless `overrides` replaces it. */
 export function deepseekRoutes(overrides: RouteTable = {}): RouteTable {
-  return { 'GET /user/balance': { json: userBalance }, ...overrides };
+  return { [BALANCE]: { json: userBalance }, ...overrides };
 }
 
 export async function startDeepSeekFake(acceptKey: string): Promise<DeepSeekFake> {
   let body: unknown = userBalance;
-  const table = routes(deepseekRoutes({ 'GET /user/balance': () => ({ json: body }) }), { status: 404, json: { error: { message: 'Not Found' } } });
+  const table = routes(deepseekRoutes({ [BALANCE]: () => ({ json: body }) }), { status: 404, json: { error: { message: 'Not Found' } } });
   const server = await startFakeServer((request) => {
     if (request.headers.authorization !== `Bearer ${acceptKey}`) {
       return { status: 401, json: { error: { message: 'Authentication Fails, Your api key is invalid', type: 'authentication_error' } } };

@@ -15,14 +15,16 @@ export interface ElevenLabsFake {
   close(): Promise<void>;
 }
 
+const SUBSCRIPTION = 'GET /v1/user/subscription';
+
 /** The healthy route: the older published subscription shape, unless `overrides` replaces it. */
 export function elevenlabsRoutes(overrides: RouteTable = {}): RouteTable {
-  return { 'GET /v1/user/subscription': { json: subscription2025 }, ...overrides };
+  return { [SUBSCRIPTION]: { json: subscription2025 }, ...overrides };
 }
 
 export async function startElevenLabsFake(acceptKey: string): Promise<ElevenLabsFake> {
   let body: unknown = subscription2025;
-  const table = routes(elevenlabsRoutes({ 'GET /v1/user/subscription': () => ({ json: body }) }), { status: 404, json: { detail: 'Not Found' } });
+  const table = routes(elevenlabsRoutes({ [SUBSCRIPTION]: () => ({ json: body }) }), { status: 404, json: { detail: 'Not Found' } });
   const server = await startFakeServer((request) => {
     if (request.headers['xi-api-key'] !== acceptKey) {
       return { status: 401, json: { detail: { status: 'invalid_api_key', message: 'Invalid API key' } } };

@@ -14,15 +14,17 @@ export interface MoonshotFake {
   close(): Promise<void>;
 }
 
+const BALANCE = 'GET /v1/users/me/balance';
+
 /** The healthy route: the published balance example, unless `overrides` replaces it. */
 export function moonshotRoutes(overrides: RouteTable = {}): RouteTable {
-  return { 'GET /v1/users/me/balance': { json: balance }, ...overrides };
+  return { [BALANCE]: { json: balance }, ...overrides };
 }
 
 export async function startMoonshotFake(acceptKey: string): Promise<MoonshotFake> {
   let body: unknown = balance;
   const notFound = { status: 404, json: { error: { message: 'not found', type: 'resource_not_found_error' } } };
-  const table = routes(moonshotRoutes({ 'GET /v1/users/me/balance': () => ({ json: body }) }), notFound);
+  const table = routes(moonshotRoutes({ [BALANCE]: () => ({ json: body }) }), notFound);
   const server = await startFakeServer((request) => {
     if (request.headers.authorization !== `Bearer ${acceptKey}`) {
       return { status: 401, json: { error: { message: 'Invalid Authentication', type: 'invalid_authentication_error' } } };

@@ -29,12 +29,15 @@ export interface OpenAiFake {
 
 const SECOND_PAGE = 'page_AAAAAGdGxdEiJdKOAAAAAGcqsYA=';
 
+const COSTS = 'GET /v1/organization/costs';
+const SPEND_LIMIT = 'GET /v1/organization/spend_limit';
+
 /** The healthy organization routes (costs, completions usage, spend limit); `overrides` replace or add any. */
 export function openaiRoutes(overrides: RouteTable = {}): RouteTable {
   return {
-    'GET /v1/organization/costs': { json: costs },
+    [COSTS]: { json: costs },
     'GET /v1/organization/usage/completions': { json: usage },
-    'GET /v1/organization/spend_limit': { json: spendLimit },
+    [SPEND_LIMIT]: { json: spendLimit },
     ...overrides,
   };
 }
@@ -52,9 +55,9 @@ export async function startOpenAiFake(initial: Partial<OpenAiFakeState> = {}): P
     if (!state.adminKeys.includes(token)) return { status: 401, json: projectKeyError };
     return routes(
       openaiRoutes({
-        'GET /v1/organization/costs': costsReply,
+        [COSTS]: costsReply,
         'GET /dashboard/billing/credit_grants': { json: creditGrants },
-        ...(state.noSpendLimit ? { 'GET /v1/organization/spend_limit': noSpendLimit } : {}),
+        ...(state.noSpendLimit ? { [SPEND_LIMIT]: noSpendLimit } : {}),
       }),
     )(request);
   });

@@ -24,9 +24,12 @@ export interface OpenRouterFake {
   close(): Promise<void>;
 }
 
+const CREDITS = 'GET /api/v1/credits';
+const KEY = 'GET /api/v1/key';
+
 /** The healthy routes: the published `/credits` and `/key` answers; `overrides` replace either. */
 export function openrouterRoutes(overrides: RouteTable = {}): RouteTable {
-  return { 'GET /api/v1/credits': { json: credits }, 'GET /api/v1/key': { json: key }, ...overrides };
+  return { [CREDITS]: { json: credits }, [KEY]: { json: key }, ...overrides };
 }
 
 export async function startOpenRouterFake(initial: Partial<OpenRouterFakeState> = {}): Promise<OpenRouterFake> {
@@ -40,11 +43,11 @@ export async function startOpenRouterFake(initial: Partial<OpenRouterFakeState> 
   };
   const table = routes(
     openrouterRoutes({
-      'GET /api/v1/credits': () =>
+      [CREDITS]: () =>
         state.managementKey
           ? { json: { data: { total_credits: state.totalCredits, total_usage: state.totalUsage } } }
           : { status: 403, json: { error: { code: 403, message: 'Only management keys can perform this operation' } } },
-      'GET /api/v1/key': () => ({
+      [KEY]: () => ({
         json: {
           data: {
             ...key.data,

@@ -20,10 +20,12 @@ export interface RailwayFake {
   close(): Promise<void>;
 }
 
+const GRAPHQL = 'POST /graphql/v2';
+
 /** The healthy GraphQL route: one workspace when a query names it, else the viewer's workspaces. */
 export function railwayRoutes(overrides: RouteTable = {}): RouteTable {
   return {
-    'POST /graphql/v2': (request) => {
+    [GRAPHQL]: (request) => {
       const body = JSON.parse(request.body) as { query?: string };
       return { json: body.query?.includes('workspace(workspaceId') ? workspace : meWorkspaces };
     },
@@ -33,7 +35,7 @@ export function railwayRoutes(overrides: RouteTable = {}): RouteTable {
 
 export async function startRailwayFake(initial: Partial<RailwayFakeState> = {}): Promise<RailwayFake> {
   const state: RailwayFakeState = { notAuthorized: false, ...initial };
-  const server = await startFakeServer((request) => routes(railwayRoutes(state.notAuthorized ? { 'POST /graphql/v2': { json: notAuthorized } } : {}))(request));
+  const server = await startFakeServer((request) => routes(railwayRoutes(state.notAuthorized ? { [GRAPHQL]: { json: notAuthorized } } : {}))(request));
   return {
     url: server.origin,
     requests: server.requests,

@@ -14,14 +14,16 @@ export interface SiliconFlowFake {
   close(): Promise<void>;
 }
 
+const USER_INFO = 'GET /v1/user/info';
+
 /** The healthy route: the published user-info example, unless `overrides` replaces it. */
 export function siliconflowRoutes(overrides: RouteTable = {}): RouteTable {
-  return { 'GET /v1/user/info': { json: userInfo }, ...overrides };
+  return { [USER_INFO]: { json: userInfo }, ...overrides };
 }
 
 export async function startSiliconFlowFake(acceptKey: string): Promise<SiliconFlowFake> {
   let body: unknown = userInfo;
-  const table = routes(siliconflowRoutes({ 'GET /v1/user/info': () => ({ json: body }) }), { status: 404, json: { code: 404, message: 'Not Found', data: null } });
+  const table = routes(siliconflowRoutes({ [USER_INFO]: () => ({ json: body }) }), { status: 404, json: { code: 404, message: 'Not Found', data: null } });
   const server = await startFakeServer((request) => {
     if (request.headers.authorization !== `Bearer ${acceptKey}`) return { status: 401, json: { code: 401, message: 'Invalid token', data: null } };
     return table(request);

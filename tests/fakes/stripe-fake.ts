@@ -19,9 +19,11 @@ export interface StripeFake {
   close(): Promise<void>;
 }
 
+const TRANSACTIONS = 'GET /v1/balance_transactions';
+
 /** The healthy routes: the documented balance and balance-transaction list; `overrides` replace either. */
 export function stripeRoutes(overrides: RouteTable = {}): RouteTable {
-  return { 'GET /v1/balance': { json: balance }, 'GET /v1/balance_transactions': { json: transactions }, ...overrides };
+  return { 'GET /v1/balance': { json: balance }, [TRANSACTIONS]: { json: transactions }, ...overrides };
 }
 
 const transactionsForbidden: FakeReply = {
@@ -37,7 +39,7 @@ const transactionsForbidden: FakeReply = {
 export async function startStripeFake(initial: Partial<StripeFakeState> = {}): Promise<StripeFake> {
   const state: StripeFakeState = { transactionsForbidden: false, ...initial };
   const server = await startFakeServer((request) =>
-    routes(stripeRoutes(state.transactionsForbidden ? { 'GET /v1/balance_transactions': transactionsForbidden } : {}))(request),
+    routes(stripeRoutes(state.transactionsForbidden ? { [TRANSACTIONS]: transactionsForbidden } : {}))(request),
   );
   return {
     url: server.origin,

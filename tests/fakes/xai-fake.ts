@@ -22,11 +22,13 @@ export interface XaiFake {
   close(): Promise<void>;
 }
 
+const prepaidBalanceRoute = (teamId: string) => `GET /v1/billing/teams/${teamId}/prepaid/balance`;
+
 /** The healthy billing routes of one team (prepaid balance, invoice preview, spending limits); `overrides` replace any. */
 export function xaiRoutes(teamId: string, overrides: RouteTable = {}): RouteTable {
   const team = `/v1/billing/teams/${teamId}`;
   return {
-    [`GET ${team}/prepaid/balance`]: { json: prepaidBalance },
+    [prepaidBalanceRoute(teamId)]: { json: prepaidBalance },
     [`GET ${team}/postpaid/invoice/preview`]: { json: invoicePreview },
     [`GET ${team}/postpaid/spending-limits`]: { json: spendingLimits },
     ...overrides,
@@ -35,7 +37,7 @@ export function xaiRoutes(teamId: string, overrides: RouteTable = {}): RouteTabl
 
 export async function startXaiFake(teamId: string, initial: Partial<XaiFakeState> = {}): Promise<XaiFake> {
   const state: XaiFakeState = { totalCents: prepaidBalance.total.val, acceptKey: 'xai-mgmt-test-0000', ...initial };
-  const table = routes(xaiRoutes(teamId, { [`GET /v1/billing/teams/${teamId}/prepaid/balance`]: () => ({ json: { ...prepaidBalance, total: { val: state.totalCents } } }) }));
+  const table = routes(xaiRoutes(teamId, { [prepaidBalanceRoute(teamId)]: () => ({ json: { ...prepaidBalance, total: { val: state.totalCents } } }) }));
   const server = await startFakeServer((request) => {
     if (request.headers.authorization !== `Bearer ${state.acceptKey}`) return { status: 401, json: { code: 16, message: 'Invalid management key' } };
     return table(request);
