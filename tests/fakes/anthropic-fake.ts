@@ -8,7 +8,7 @@ import costPage1 from '../../src/core/providers/anthropic/__fixtures__/cost-repo
 import costPage2 from '../../src/core/providers/anthropic/__fixtures__/cost-report-page-2.json' with { type: 'json' };
 import normalKeyError from '../../src/core/providers/anthropic/__fixtures__/error-normal-key.json' with { type: 'json' };
 import usageReport from '../../src/core/providers/anthropic/__fixtures__/usage-report.json' with { type: 'json' };
-import { routes, startFakeServer, type RecordedRequest } from './fake-http-server.js';
+import { routes, startFakeServer, type RecordedRequest, type RouteTable } from './fake-http-server.js';
 
 export interface AnthropicFakeState {
   /** Keys the fake accepts as Admin keys; any other `x-api-key` gets 401. */
@@ -23,12 +23,18 @@ export interface AnthropicFake {
   close(): Promise<void>;
 }
 
-export async function startAnthropicFake(initial: Partial<AnthropicFakeState> = {}): Promise<AnthropicFake> {
-  const state: AnthropicFakeState = { adminKeys: ['sk-ant-admin01-test-0000'], ...initial };
-  const table = routes({
+/** The healthy report routes (the cost report in its two pages), with `overrides` replacing any of them. */
+export function anthropicRoutes(overrides: RouteTable = {}): RouteTable {
+  return {
     'GET /v1/organizations/cost_report': (request) => ({ json: request.query.get('page') === costPage1.next_page ? costPage2 : costPage1 }),
     'GET /v1/organizations/usage_report/messages': { json: usageReport },
-  });
+    ...overrides,
+  };
+}
+
+export async function startAnthropicFake(initial: Partial<AnthropicFakeState> = {}): Promise<AnthropicFake> {
+  const state: AnthropicFakeState = { adminKeys: ['sk-ant-admin01-test-0000'], ...initial };
+  const table = routes(anthropicRoutes());
   const server = await startFakeServer((request) => {
     if (!request.headers['anthropic-version']) {
       return { status: 400, json: { type: 'error', error: { type: 'invalid_request_error', message: 'anthropic-version: header is required' } } };

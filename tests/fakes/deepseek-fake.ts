@@ -3,7 +3,7 @@
  * balances a test sets. Only one key is accepted; any other gets DeepSeek's 401.
  */
 import userBalance from '../../src/core/providers/deepseek/__fixtures__/user-balance.json' with { type: 'json' };
-import { startFakeServer, type RecordedRequest } from './fake-http-server.js';
+import { routes, startFakeServer, type RecordedRequest, type RouteTable } from './fake-http-server.js';
 
 export interface DeepSeekFake {
   /** Base URL in the same form as the default: http://127.0.0.1:PORT */
@@ -14,14 +14,21 @@ export interface DeepSeekFake {
   close(): Promise<void>;
 }
 
+const BALANCE = 'GET /user/balance';
+
+/** The healthy route: the published balance example, unless `overrides` replaces it. */
+export function deepseekRoutes(overrides: RouteTable = {}): RouteTable {
+  return { [BALANCE]: { json: userBalance }, ...overrides };
+}
+
 export async function startDeepSeekFake(acceptKey: string): Promise<DeepSeekFake> {
   let body: unknown = userBalance;
+  const table = routes(deepseekRoutes({ [BALANCE]: () => ({ json: body }) }), { status: 404, json: { error: { message: 'Not Found' } } });
   const server = await startFakeServer((request) => {
-    if (request.method !== 'GET' || request.path !== '/user/balance') return { status: 404, json: { error: { message: 'Not Found' } } };
     if (request.headers.authorization !== `Bearer ${acceptKey}`) {
       return { status: 401, json: { error: { message: 'Authentication Fails, Your api key is invalid', type: 'authentication_error' } } };
     }
-    return { json: body };
+    return table(request);
   });
   return {
     url: server.origin,

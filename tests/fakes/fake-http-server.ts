@@ -88,11 +88,17 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
   };
 }
 
-/** Routes keyed by "GET /api/v1/credits"; anything else is a 404 in the provider's usual envelope. */
-export function routes(table: Record<string, FakeReply | ((request: RecordedRequest) => FakeReply)>): FakeHandler {
+/** Replies keyed by "GET /api/v1/credits": a fixed reply, or one built from the request. */
+export type RouteTable = Record<string, FakeReply | ((request: RecordedRequest) => FakeReply)>;
+
+/**
+ * Routes keyed by "GET /api/v1/credits"; anything else is a 404, in the provider's own envelope when
+ * `notFound` gives one.
+ */
+export function routes(table: RouteTable, notFound?: FakeReply): FakeHandler {
   return (request) => {
     const route = table[`${request.method} ${request.path}`];
-    if (route === undefined) return { status: 404, json: { error: { message: `No route ${request.method} ${request.path}` } } };
+    if (route === undefined) return notFound ?? { status: 404, json: { error: { message: `No route ${request.method} ${request.path}` } } };
     return typeof route === 'function' ? route(request) : route;
   };
 }

@@ -6,7 +6,7 @@ import premiumOrg from '../../src/core/providers/github/__fixtures__/premium-req
 import premiumUser from '../../src/core/providers/github/__fixtures__/premium-request-report-user.json' with { type: 'json' };
 import usageOrg from '../../src/core/providers/github/__fixtures__/usage-report-org.json' with { type: 'json' };
 import usageUser from '../../src/core/providers/github/__fixtures__/usage-report-user.json' with { type: 'json' };
-import { startFakeServer, type FakeReply, type RecordedRequest } from './fake-http-server.js';
+import { routes, startFakeServer, type FakeReply, type RecordedRequest, type RouteTable } from './fake-http-server.js';
 
 export interface GitHubFakeState {
   /** Answer 403 as GitHub does for a token without billing access. */
@@ -26,16 +26,24 @@ const forbidden: FakeReply = {
   json: { message: 'Resource not accessible by personal access token', documentation_url: 'https://docs.github.com/rest/billing/usage', status: '403' },
 };
 
+/**
+ * The healthy report routes for the published examples' organization (octo-org) and user (monalisa),
+ * with `overrides` replacing any of them.
+ */
+export function githubRoutes(overrides: RouteTable = {}): RouteTable {
+  return {
+    'GET /organizations/octo-org/settings/billing/usage': { json: usageOrg },
+    'GET /organizations/octo-org/settings/billing/premium_request/usage': { json: premiumOrg },
+    'GET /users/monalisa/settings/billing/usage': { json: usageUser },
+    'GET /users/monalisa/settings/billing/premium_request/usage': { json: premiumUser },
+    ...overrides,
+  };
+}
+
 export async function startGitHubFake(initial: Partial<GitHubFakeState> = {}): Promise<GitHubFake> {
   const state: GitHubFakeState = { forbidden: false, ...initial };
-  const server = await startFakeServer((request) => {
-    if (state.forbidden) return forbidden;
-    const match = /^\/(organizations|users)\/[^/]+\/settings\/billing\/(usage|premium_request\/usage)$/.exec(request.path);
-    if (request.method !== 'GET' || !match) return { status: 404, json: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
-    const org = match[1] === 'organizations';
-    if (match[2] === 'usage') return { json: org ? usageOrg : usageUser };
-    return { json: org ? premiumOrg : premiumUser };
-  });
+  const table = routes(githubRoutes(), { status: 404, json: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } });
+  const server = await startFakeServer((request) => (state.forbidden ? forbidden : table(request)));
   return {
     url: server.origin,
     requests: server.requests,

@@ -3,7 +3,7 @@
  * OpenAPI). Only one admin key is accepted, in `x-api-key` as the docs say; others get 401.
  */
 import spendLimit from '../../src/core/providers/mistral/__fixtures__/spend-limit.json' with { type: 'json' };
-import { startFakeServer, type RecordedRequest } from './fake-http-server.js';
+import { routes, startFakeServer, type RecordedRequest, type RouteTable } from './fake-http-server.js';
 
 export interface MistralFake {
   /** Base URL in the same form as the default: http://127.0.0.1:PORT */
@@ -12,11 +12,16 @@ export interface MistralFake {
   close(): Promise<void>;
 }
 
+/** The healthy route: the published spend limit, unless `overrides` replaces it. */
+export function mistralRoutes(overrides: RouteTable = {}): RouteTable {
+  return { 'GET /v1/admin/spend-limit': { json: spendLimit }, ...overrides };
+}
+
 export async function startMistralFake(acceptKey: string): Promise<MistralFake> {
+  const table = routes(mistralRoutes(), { status: 404, json: { detail: 'Not Found' } });
   const server = await startFakeServer((request) => {
-    if (request.method !== 'GET' || request.path !== '/v1/admin/spend-limit') return { status: 404, json: { detail: 'Not Found' } };
     if (request.headers['x-api-key'] !== acceptKey) return { status: 401, json: { detail: 'Unauthorized' } };
-    return { json: spendLimit };
+    return table(request);
   });
   return { url: server.origin, requests: server.requests, close: () => server.close() };
 }

@@ -3,7 +3,7 @@
  * its `{code, data, scode, status}` envelope, or a body a test sets. Only one key is accepted.
  */
 import balance from '../../src/core/providers/moonshot/__fixtures__/balance.json' with { type: 'json' };
-import { startFakeServer, type RecordedRequest } from './fake-http-server.js';
+import { routes, startFakeServer, type RecordedRequest, type RouteTable } from './fake-http-server.js';
 
 export interface MoonshotFake {
   /** Base URL in the same form as the default: http://127.0.0.1:PORT/v1 */
@@ -14,14 +14,22 @@ export interface MoonshotFake {
   close(): Promise<void>;
 }
 
+const BALANCE = 'GET /v1/users/me/balance';
+
+/** The healthy route: the published balance example, unless `overrides` replaces it. */
+export function moonshotRoutes(overrides: RouteTable = {}): RouteTable {
+  return { [BALANCE]: { json: balance }, ...overrides };
+}
+
 export async function startMoonshotFake(acceptKey: string): Promise<MoonshotFake> {
   let body: unknown = balance;
+  const notFound = { status: 404, json: { error: { message: 'not found', type: 'resource_not_found_error' } } };
+  const table = routes(moonshotRoutes({ [BALANCE]: () => ({ json: body }) }), notFound);
   const server = await startFakeServer((request) => {
-    if (request.method !== 'GET' || request.path !== '/v1/users/me/balance') return { status: 404, json: { error: { message: 'not found', type: 'resource_not_found_error' } } };
     if (request.headers.authorization !== `Bearer ${acceptKey}`) {
       return { status: 401, json: { error: { message: 'Invalid Authentication', type: 'invalid_authentication_error' } } };
     }
-    return { json: body };
+    return table(request);
   });
   return {
     url: `${server.origin}/v1`,

@@ -8,7 +8,7 @@ import creditGrants from '../../src/core/providers/openai/__fixtures__/credit-gr
 import projectKeyError from '../../src/core/providers/openai/__fixtures__/error-project-key.json' with { type: 'json' };
 import spendLimit from '../../src/core/providers/openai/__fixtures__/spend-limit.json' with { type: 'json' };
 import usage from '../../src/core/providers/openai/__fixtures__/usage-completions.json' with { type: 'json' };
-import { routes, startFakeServer, type FakeReply, type RecordedRequest } from './fake-http-server.js';
+import { routes, startFakeServer, type FakeReply, type RecordedRequest, type RouteTable } from './fake-http-server.js';
 
 export interface OpenAiFakeState {
   /** Keys the fake accepts as Admin keys; any other Bearer token gets 401 like a project key. */
@@ -29,6 +29,19 @@ export interface OpenAiFake {
 
 const SECOND_PAGE = 'page_AAAAAGdGxdEiJdKOAAAAAGcqsYA=';
 
+const COSTS = 'GET /v1/organization/costs';
+const SPEND_LIMIT = 'GET /v1/organization/spend_limit';
+
+/** The healthy organization routes (costs, completions usage, spend limit); `overrides` replace or add any. */
+export function openaiRoutes(overrides: RouteTable = {}): RouteTable {
+  return {
+    [COSTS]: { json: costs },
+    'GET /v1/organization/usage/completions': { json: usage },
+    [SPEND_LIMIT]: { json: spendLimit },
+    ...overrides,
+  };
+}
+
 export async function startOpenAiFake(initial: Partial<OpenAiFakeState> = {}): Promise<OpenAiFake> {
   const state: OpenAiFakeState = { adminKeys: ['sk-admin-test-0000'], paginate: false, noSpendLimit: false, ...initial };
   const costsReply = (request: RecordedRequest): FakeReply => {
@@ -36,17 +49,17 @@ export async function startOpenAiFake(initial: Partial<OpenAiFakeState> = {}): P
     if (request.query.get('page') === SECOND_PAGE) return { json: { ...costs, data: costs.data.slice(2), has_more: false, next_page: null } };
     return { json: { ...costs, data: costs.data.slice(0, 2), has_more: true, next_page: SECOND_PAGE } };
   };
-  const table = routes({
-    'GET /v1/organization/costs': costsReply,
-    'GET /v1/organization/usage/completions': { json: usage },
-    'GET /v1/organization/spend_limit': () =>
-      state.noSpendLimit ? { status: 404, json: { error: { message: 'No spend limit is set.', type: 'invalid_request_error', param: null, code: null } } } : { json: spendLimit },
-    'GET /dashboard/billing/credit_grants': { json: creditGrants },
-  });
+  const noSpendLimit: FakeReply = { status: 404, json: { error: { message: 'No spend limit is set.', type: 'invalid_request_error', param: null, code: null } } };
   const server = await startFakeServer((request) => {
     const token = String(request.headers.authorization ?? '').replace(/^Bearer /, '');
     if (!state.adminKeys.includes(token)) return { status: 401, json: projectKeyError };
-    return table(request);
+    return routes(
+      openaiRoutes({
+        [COSTS]: costsReply,
+        'GET /dashboard/billing/credit_grants': { json: creditGrants },
+        ...(state.noSpendLimit ? { [SPEND_LIMIT]: noSpendLimit } : {}),
+      }),
+    )(request);
   });
   return {
     url: `${server.origin}/v1`,

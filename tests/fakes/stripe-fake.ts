@@ -4,7 +4,7 @@
  */
 import transactions from '../../src/core/providers/stripe/__fixtures__/balance-transactions.json' with { type: 'json' };
 import balance from '../../src/core/providers/stripe/__fixtures__/balance.json' with { type: 'json' };
-import { routes, startFakeServer, type RecordedRequest } from './fake-http-server.js';
+import { routes, startFakeServer, type FakeReply, type RecordedRequest, type RouteTable } from './fake-http-server.js';
 
 export interface StripeFakeState {
   /** Answer 403 on balance transactions, as for a restricted key without that permission. */
@@ -19,24 +19,27 @@ export interface StripeFake {
   close(): Promise<void>;
 }
 
+const TRANSACTIONS = 'GET /v1/balance_transactions';
+
+/** The healthy routes: the documented balance and balance-transaction list; `overrides` replace either. */
+export function stripeRoutes(overrides: RouteTable = {}): RouteTable {
+  return { 'GET /v1/balance': { json: balance }, [TRANSACTIONS]: { json: transactions }, ...overrides };
+}
+
+const transactionsForbidden: FakeReply = {
+  status: 403,
+  json: {
+    error: {
+      type: 'invalid_request_error',
+      message: 'The provided key does not have the required permissions for this endpoint. Having the rak_balance_transaction_source_read permission would allow this request to continue.',
+    },
+  },
+};
+
 export async function startStripeFake(initial: Partial<StripeFakeState> = {}): Promise<StripeFake> {
   const state: StripeFakeState = { transactionsForbidden: false, ...initial };
-  const server = await startFakeServer(
-    routes({
-      'GET /v1/balance': () => ({ json: balance }),
-      'GET /v1/balance_transactions': () =>
-        state.transactionsForbidden
-          ? {
-              status: 403,
-              json: {
-                error: {
-                  type: 'invalid_request_error',
-                  message: 'The provided key does not have the required permissions for this endpoint. Having the rak_balance_transaction_source_read permission would allow this request to continue.',
-                },
-              },
-            }
-          : { json: transactions },
-    }),
+  const server = await startFakeServer((request) =>
+    routes(stripeRoutes(state.transactionsForbidden ? { [TRANSACTIONS]: transactionsForbidden } : {}))(request),
   );
   return {
     url: server.origin,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startAnthropicFake } from '../../../../tests/fakes/anthropic-fake.js';
+import { anthropicRoutes, startAnthropicFake } from '../../../../tests/fakes/anthropic-fake.js';
 import { routes, startFakeServer, type FakeReply, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
 import { createHttpClient } from '../../http/http-client.js';
 import { billingMonth } from '../../model/billing-month.js';
@@ -8,19 +8,12 @@ import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { createProviderContext } from '../provider-context.js';
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
-import costPage1 from './__fixtures__/cost-report-page-1.json' with { type: 'json' };
-import costPage2 from './__fixtures__/cost-report-page-2.json' with { type: 'json' };
 import normalKeyError from './__fixtures__/error-normal-key.json' with { type: 'json' };
-import usageReport from './__fixtures__/usage-report.json' with { type: 'json' };
 import { anthropicProvider } from './anthropic-provider.js';
 
 const apiKey = 'sk-ant-admin01-test-0000';
 const amount = (value: Money | undefined) => (value ? `${formatAmount(value.amount)} ${value.currency}` : undefined);
-const twoPages = (request: RecordedRequest): FakeReply => ({ json: request.query.get('page') === costPage1.next_page ? costPage2 : costPage1 });
-const healthyTable = {
-  'GET /v1/organizations/cost_report': twoPages,
-  'GET /v1/organizations/usage_report/messages': { json: usageReport },
-};
+const healthyTable = anthropicRoutes();
 
 describeProviderContract({
   provider: anthropicProvider,
@@ -134,7 +127,7 @@ describe('Anthropic specifics', () => {
 
   it('keeps the spend when the usage report fails, and says so', async () => {
     const { snapshot } = await pollWith({
-      'GET /v1/organizations/cost_report': twoPages,
+      ...healthyTable,
       'GET /v1/organizations/usage_report/messages': { status: 529, json: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } },
     });
     expect(amount(snapshot.monthToDate?.money)).toBe('10.00 USD');

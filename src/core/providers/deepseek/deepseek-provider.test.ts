@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deepseekRoutes } from '../../../../tests/fakes/deepseek-fake.js';
 import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
 
 
@@ -17,7 +18,7 @@ describeProviderContract({
   provider: deepseekProvider,
   credentials: { apiKey },
   baseUrl: (origin) => origin,
-  healthy: routes({ 'GET /user/balance': { json: userBalance } }),
+  healthy: routes(deepseekRoutes()),
   expectSnapshot(snapshot) {
     expect(formatAmount(snapshot.balance!.money.amount)).toBe('110.00');
     expect(snapshot.balance!.money.currency).toBe('CNY');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { elevenlabsRoutes } from '../../../../tests/fakes/elevenlabs-fake.js';
 import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
 
 
@@ -17,7 +18,7 @@ describeProviderContract({
   provider: elevenlabsProvider,
   credentials: { apiKey },
   baseUrl: (origin) => origin,
-  healthy: routes({ 'GET /v1/user/subscription': { json: subscription2025 } }),
+  healthy: routes(elevenlabsRoutes()),
   expectSnapshot(snapshot) {
     expect(snapshot.quota).toEqual({ used: 17231, limit: 100000, unit: 'characters', resetsAt: '2026-12-01T00:00:00.000Z' });
     expect(snapshot.notes).toContain('Next invoice: 22.00 USD on 2026-12-01.');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../../../tests/fakes/fake-http-server.js';
+import { githubRoutes } from '../../../../tests/fakes/github-fake.js';
 
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
@@ -8,7 +9,6 @@ import { formatAmount } from '../../model/money.js';
 
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import premiumNovember from './__fixtures__/premium-request-report-2026-11.json' with { type: 'json' };
-import premiumOrg from './__fixtures__/premium-request-report-org.json' with { type: 'json' };
 import premiumUser from './__fixtures__/premium-request-report-user.json' with { type: 'json' };
 import usageNovember from './__fixtures__/usage-report-2026-11.json' with { type: 'json' };
 import usageOrg from './__fixtures__/usage-report-org.json' with { type: 'json' };
@@ -27,7 +27,7 @@ describeProviderContract({
   baseUrl: (origin) => origin,
   now: new Date('2023-08-21T10:00:00Z'),
   month: billingMonth(2023, 8),
-  healthy: routes({ [orgUsage]: { json: usageOrg }, [orgPremium]: { json: premiumOrg } }),
+  healthy: routes(githubRoutes()),
   expectSnapshot(snapshot) {
     expect(formatAmount(snapshot.monthToDate!.money.amount)).toBe('0.80');
     expect(snapshot.monthToDate!.confidence).toBe('official');

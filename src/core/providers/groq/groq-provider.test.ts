@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { routes, type FakeReply, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
+import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
+import { byMetric, groqRoutes } from '../../../../tests/fakes/groq-fake.js';
 
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
@@ -9,8 +10,6 @@ import { describeProviderContract } from '../../../../tests/kit/provider-contrac
 import models from './__fixtures__/models.json' with { type: 'json' };
 import empty from './__fixtures__/prometheus-empty.json' with { type: 'json' };
 import queryError from './__fixtures__/prometheus-error.json' with { type: 'json' };
-import tokensIn from './__fixtures__/prometheus-tokens-in.json' with { type: 'json' };
-import tokensOut from './__fixtures__/prometheus-tokens-out.json' with { type: 'json' };
 import { groqProvider, NOT_ENTERPRISE_NOTE } from './groq-provider.js';
 import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
@@ -18,12 +17,7 @@ const apiKey = 'gsk-test-contract-secret-0000';
 const QUERY = 'GET /v1/metrics/prometheus/api/v1/query';
 const MODELS = 'GET /openai/v1/models';
 
-/** Answers the tokens_in and tokens_out queries with their own fixtures, like the real API would. */
-function byMetric(input: FakeReply, output: FakeReply) {
-  return (request: RecordedRequest): FakeReply => (request.query.get('query')?.includes('tokens_out') ? output : input);
-}
-
-const healthy = { [QUERY]: byMetric({ json: tokensIn }, { json: tokensOut }), [MODELS]: { json: models } };
+const healthy = groqRoutes();
 
 describeProviderContract({
   provider: groqProvider,

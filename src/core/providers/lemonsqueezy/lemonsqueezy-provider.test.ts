@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routes, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
+import { lemonsqueezyRoutes } from '../../../../tests/fakes/lemonsqueezy-fake.js';
 
 import { billingMonth } from '../../model/billing-month.js';
 
@@ -14,7 +15,7 @@ import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 const apiKey = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.Qm9vZ2llV29vZ2llX3Rlc3Rfa2V5XzA5';
 const list = 'GET /v1/subscription-items';
 const usageOf2 = 'GET /v1/subscription-items/2/current-usage';
-const healthy = { [list]: { json: subscriptionItems }, [usageOf2]: { json: currentUsage } };
+const healthy = lemonsqueezyRoutes();
 
 describeProviderContract({
   provider: lemonsqueezyProvider,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
+import { mistralRoutes } from '../../../../tests/fakes/mistral-fake.js';
 
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
@@ -17,7 +18,7 @@ describeProviderContract({
   provider: mistralProvider,
   credentials: { apiKey },
   baseUrl: (origin) => origin,
-  healthy: routes({ 'GET /v1/admin/spend-limit': { json: spendLimit } }),
+  healthy: routes(mistralRoutes()),
   expectSnapshot(snapshot) {
     expect(formatAmount(snapshot.monthToDate!.money.amount)).toBe('124.50');
     expect(snapshot.monthToDate!.money.currency).toBe('EUR');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
+import { moonshotRoutes } from '../../../../tests/fakes/moonshot-fake.js';
 import { type HttpClient, type JsonRequest } from '../../http/http-client.js';
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
@@ -18,7 +19,7 @@ describeProviderContract({
   credentials: { apiKey },
   settings: { region: 'cn' },
   baseUrl: (origin) => `${origin}/v1`,
-  healthy: routes({ 'GET /v1/users/me/balance': { json: balance } }),
+  healthy: routes(moonshotRoutes()),
   expectSnapshot(snapshot) {
     expect(formatAmount(snapshot.balance!.money.amount)).toBe('49.58894');
     expect(snapshot.balance!.money.currency).toBe('CNY');

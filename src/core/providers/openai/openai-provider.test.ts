@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routes, startFakeServer, type FakeReply, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
-import { startOpenAiFake } from '../../../../tests/fakes/openai-fake.js';
+import { openaiRoutes, startOpenAiFake } from '../../../../tests/fakes/openai-fake.js';
 import { createHttpClient } from '../../http/http-client.js';
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount, type Money } from '../../model/money.js';
@@ -11,18 +11,12 @@ import { describeProviderContract } from '../../../../tests/kit/provider-contrac
 import costs from './__fixtures__/costs.json' with { type: 'json' };
 import creditGrants from './__fixtures__/credit-grants.json' with { type: 'json' };
 import projectKeyError from './__fixtures__/error-project-key.json' with { type: 'json' };
-import spendLimit from './__fixtures__/spend-limit.json' with { type: 'json' };
-import usage from './__fixtures__/usage-completions.json' with { type: 'json' };
 import { openaiProvider } from './openai-provider.js';
 
 const apiKey = 'sk-admin-test-0000';
 const ADMIN_KEY_MESSAGE = 'OpenAI needs an Admin key: create one at https://platform.openai.com/settings/organization/admin-keys';
 const amount = (value: Money | undefined) => (value ? `${formatAmount(value.amount)} ${value.currency}` : undefined);
-const healthyTable = {
-  'GET /v1/organization/costs': { json: costs },
-  'GET /v1/organization/usage/completions': { json: usage },
-  'GET /v1/organization/spend_limit': { json: spendLimit },
-};
+const healthyTable = openaiRoutes();
 
 describeProviderContract({
   provider: openaiProvider,

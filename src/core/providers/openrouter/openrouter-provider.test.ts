@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../../../tests/fakes/fake-http-server.js';
+import { openrouterRoutes } from '../../../../tests/fakes/openrouter-fake.js';
 
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
@@ -16,7 +17,7 @@ describeProviderContract({
   provider: openrouterProvider,
   credentials: { apiKey },
   baseUrl: (origin) => `${origin}/api/v1`,
-  healthy: routes({ 'GET /api/v1/credits': { json: credits }, 'GET /api/v1/key': { json: key } }),
+  healthy: routes(openrouterRoutes()),
   expectSnapshot(snapshot) {
     expect(formatAmount(snapshot.balance!.money.amount)).toBe('74.75');
     expect(snapshot.balance!.confidence).toBe('official');
@@ -33,7 +34,7 @@ async function pollWith(table: Parameters<typeof routes>[0], now = new Date('202
 
 describe('OpenRouter specifics', () => {
   it('sends the key as a Bearer token', async () => {
-    const { requests } = await pollWith({ 'GET /api/v1/credits': { json: credits }, 'GET /api/v1/key': { json: key } });
+    const { requests } = await pollWith(openrouterRoutes());
     expect(requests.map((request) => request.headers.authorization)).toEqual([`Bearer ${apiKey}`, `Bearer ${apiKey}`]);
   });
 
@@ -65,7 +66,7 @@ describe('OpenRouter specifics', () => {
 
   it('leaves month-to-date unknown for a past month (usage_monthly is the current month only)', async () => {
     const { snapshot } = await pollWith(
-      { 'GET /api/v1/credits': { json: credits }, 'GET /api/v1/key': { json: key } },
+      openrouterRoutes(),
       new Date('2026-11-21T10:00:00Z'),
       billingMonth(2026, 10),
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../../../tests/fakes/fake-http-server.js';
+import { railwayRoutes } from '../../../../tests/fakes/railway-fake.js';
 
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
@@ -20,7 +21,7 @@ describeProviderContract({
   provider: railwayProvider,
   credentials: { token },
   baseUrl: (origin) => origin,
-  healthy: routes({ [graphql]: { json: meWorkspaces } }),
+  healthy: routes(railwayRoutes()),
   expectSnapshot(snapshot) {
     expect(formatAmount(snapshot.monthToDate!.money.amount)).toBe('12.345678');
     expect(snapshot.monthToDate!.confidence).toBe('official');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
+import { siliconflowRoutes } from '../../../../tests/fakes/siliconflow-fake.js';
 
 
 import { formatAmount } from '../../model/money.js';
@@ -17,7 +18,7 @@ describeProviderContract({
   provider: siliconflowProvider,
   credentials: { apiKey },
   baseUrl: (origin) => `${origin}/v1`,
-  healthy: routes({ 'GET /v1/user/info': { json: userInfo } }),
+  healthy: routes(siliconflowRoutes()),
   expectSnapshot(snapshot) {
     expect(formatAmount(snapshot.balance!.money.amount)).toBe('88.88');
     expect(snapshot.balance!.money.currency).toBe('CNY');

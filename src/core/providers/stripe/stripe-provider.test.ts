@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routes, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
+import { stripeRoutes } from '../../../../tests/fakes/stripe-fake.js';
 
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
@@ -9,7 +10,6 @@ import { formatAmount } from '../../model/money.js';
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import novemberPage1 from './__fixtures__/balance-transactions-2026-11-page1.json' with { type: 'json' };
 import novemberPage2 from './__fixtures__/balance-transactions-2026-11-page2.json' with { type: 'json' };
-import transactions from './__fixtures__/balance-transactions.json' with { type: 'json' };
 import balance from './__fixtures__/balance.json' with { type: 'json' };
 import { fromMinorUnits, stripeProvider } from './stripe-provider.js';
 import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
@@ -23,7 +23,7 @@ describeProviderContract({
   baseUrl: (origin) => origin,
   now: new Date('2023-03-21T10:00:00Z'),
   month: billingMonth(2023, 3),
-  healthy: routes({ 'GET /v1/balance': { json: balance }, 'GET /v1/balance_transactions': { json: transactions } }),
+  healthy: routes(stripeRoutes()),
   expectSnapshot(snapshot) {
     // The only transaction is a transfer without fees: Stripe cost nothing this month.
     expect(formatAmount(snapshot.monthToDate!.money.amount)).toBe('0.00');

@@ -1,27 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { routes, startFakeServer, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
+import { supabaseRoutes } from '../../../../tests/fakes/supabase-fake.js';
 import { createHttpClient } from '../../http/http-client.js';
 import { billingMonth } from '../../model/billing-month.js';
 
 
 import { createProviderContext } from '../provider-context.js';
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
-import organizationProjects from './__fixtures__/organization-projects.json' with { type: 'json' };
-import organization from './__fixtures__/organization.json' with { type: 'json' };
 import organizations from './__fixtures__/organizations.json' with { type: 'json' };
-import usageApiCounts from './__fixtures__/usage-api-counts.json' with { type: 'json' };
 import { supabaseProvider } from './supabase-provider.js';
 import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
 const token = 'sbp_contract_secret_00000000000000000000';
 const org = 'GET /v1/organizations/tsrqponmlkjihgfedcba';
 const counts = 'GET /v1/projects/abcdefghijklmnopqrst/analytics/endpoints/usage.api-counts';
-const healthy = {
-  'GET /v1/organizations': { json: organizations },
-  [org]: { json: organization },
-  [`${org}/projects`]: { json: organizationProjects },
-  [counts]: { json: usageApiCounts },
-};
+const healthy = supabaseRoutes();
 
 describeProviderContract({
   provider: supabaseProvider,

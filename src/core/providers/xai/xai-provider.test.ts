@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
+import { xaiRoutes } from '../../../../tests/fakes/xai-fake.js';
 
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
-import invoicePreview from './__fixtures__/invoice-preview.json' with { type: 'json' };
 import prepaidBalance from './__fixtures__/prepaid-balance.json' with { type: 'json' };
-import spendingLimits from './__fixtures__/spending-limits.json' with { type: 'json' };
 import { xaiProvider } from './xai-provider.js';
 import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
@@ -17,12 +16,7 @@ const teamId = 'team-0000-example';
 const team = `/v1/billing/teams/${teamId}`;
 
 function healthyRoutes(overrides: Record<string, FakeReply> = {}) {
-  return routes({
-    [`GET ${team}/prepaid/balance`]: { json: prepaidBalance },
-    [`GET ${team}/postpaid/invoice/preview`]: { json: invoicePreview },
-    [`GET ${team}/postpaid/spending-limits`]: { json: spendingLimits },
-    ...overrides,
-  });
+  return routes(xaiRoutes(teamId, overrides));
 }
 
 describeProviderContract({
