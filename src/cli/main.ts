@@ -3,6 +3,7 @@
  * with --json, what a script needs; bad usage and bad input exit non-zero and store nothing.
  */
 import { accountId, DEFAULT_ACCOUNT } from '../core/accounts/accounts.js';
+import { alertView } from '../core/alerts/alert-center.js';
 import { defaultDataDir } from '../core/store/data-dir.js';
 import { exportCsv, exportJson } from '../core/host/export.js';
 import { createHttpClient } from '../core/http/http-client.js';
@@ -75,7 +76,7 @@ async function poll(argv: string[]): Promise<number> {
   reportWaits(outcomes);
   // Alerts judge the current month; a poll of another month changes nothing they look at.
   const current = values.month === undefined || values.month === service.month().key;
-  const raised = current ? (await service.evaluateAlerts()).map(({ key: _key, snoozeKey: _snoozeKey, ...alert }) => ({ ...alert, snoozedUntil: null })) : [];
+  const raised = current ? (await service.evaluateAlerts()).map((alert) => alertView(alert)) : [];
   const overview = await service.overview(values.month);
   warnAbout(service);
   const filtered = values.provider ? { ...overview, accounts: overview.accounts.filter((account) => account.provider === values.provider) } : overview;

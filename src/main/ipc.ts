@@ -1,10 +1,11 @@
 /**
  * The API over IPC: one `ipcMain.handle` per call of the contract. Each handler refuses frames other than
- * the popover's own page, validates the request with the contract's schema, then asks the host.
+ * the popover's own page and hands the request to the host's API, which validates it with the contract's
+ * schema (src/core/host/api-handlers.ts: the one gate for IPC and `serve` alike).
  * Electron comes in as a parameter (type-only import), so this is unit-tested with a fake ipcMain.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
-import { apiContract, describeRequestIssues, type ApiError, type ApiName, type SpendbarApi } from '../shared/api.js';
+import type { ApiError, ApiName, SpendbarApi } from '../shared/api.js';
 import { apiChannel, ipcCallNames, type IpcResult } from '../shared/ipc-channels.js';
 
 /** Decides whether a frame may call the API (see index.ts: the popover's main frame on our own URL). */
@@ -21,14 +22,12 @@ function describeFailure(name: ApiName, failure: unknown): ApiError['error'] {
   return { message: `Spendbar could not complete ${name}.` };
 }
 
-/** Validates one request and runs it; failures come back as data (see IpcResult). */
+/** Runs one call; failures (a refused request included) come back as data (see IpcResult). */
 export async function runApiCall(api: SpendbarApi, name: ApiName, request: unknown): Promise<IpcResult<unknown>> {
-  const parsed = apiContract[name].request.safeParse(request);
-  if (!parsed.success) return { ok: false, error: describeRequestIssues(name, parsed.error.issues) };
-  // The schema just checked the request against this very call, so the erased call is safe.
-  const call = api[name] as (validRequest: unknown) => Promise<unknown>;
+  // The host's API checks the request against this very call's schema before anything runs.
+  const call = api[name] as (request: unknown) => Promise<unknown>;
   try {
-    return { ok: true, value: await call(parsed.data) };
+    return { ok: true, value: await call(request) };
   } catch (failure) {
     return { ok: false, error: describeFailure(name, failure) };
   }

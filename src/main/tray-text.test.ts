@@ -77,3 +77,24 @@ describe('trayText', () => {
     expect(text.tooltip.endsWith('…')).toBe(true);
   });
 });
+
+describe('the month-end in the tooltip', () => {
+  it('quotes the engine’s figure per currency, marked as a projection or a forecast', () => {
+    const base = overview([['USD', '123.45'], ['EUR', '10']]);
+    const [usd, eur] = base.totals;
+    const withEnds: Overview = {
+      ...base,
+      totals: [
+        { ...usd!, monthEnd: { amount: '300.004', kind: 'projection', rateDays: 7 } },
+        { ...eur!, monthEnd: { amount: '25', kind: 'forecast', rateDays: null } },
+      ],
+    };
+    expect(trayText(withEnds, 'en-US').tooltip).toBe('Spendbar: $123.45 · €10.00 this month, ~$300.00 · €25.00 by month end');
+  });
+
+  it('says nothing about the month end when nothing was projected', () => {
+    const base = overview([['USD', '19']]);
+    const manualOnly: Overview = { ...base, totals: [{ ...base.totals[0]!, monthEnd: { amount: '19', kind: 'month-to-date', rateDays: null } }] };
+    expect(trayText(manualOnly, 'en-US').tooltip).toBe('Spendbar: $19.00 this month');
+  });
+});

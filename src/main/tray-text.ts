@@ -3,6 +3,7 @@
  * and a tooltip everywhere. Pure, so it is tested without Electron.
  */
 import type { Overview } from '../shared/api.js';
+import { formatMoney as formatAnyMoney } from '../shared/format-money.js';
 
 export interface TrayText {
   /** Shown beside the icon on macOS; empty leaves the icon alone. */
@@ -13,17 +14,23 @@ export interface TrayText {
 /** Windows cuts tray tooltips at 127 characters (NOTIFYICONDATA.szTip holds 128 including the NUL). */
 const TOOLTIP_MAX = 127;
 
-/**
- * Formats an exact decimal string as money. Intl.NumberFormat parses a numeric string exactly (no binary
- * float on the way), so "1.005" rounds to $1.01. A code Intl rejects is shown as "12.50 ABC".
- */
+/** Money as the tray shows it: the shared formatter, at the currency's usual digits ("$1.01"). */
 export function formatMoney(amount: string, currency: string, locale?: string): string {
-  try {
-    const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-    return format.format(amount as `${number}`);
-  } catch {
-    return `${amount} ${currency}`;
-  }
+  return formatAnyMoney(amount, currency, { precision: 'total', locale });
+}
+
+/**
+ * The engine's month-end figure per currency, where something was projected or forecast: "~$300.00" for
+ * a projection, "$300.00" for the providers' own forecasts.
+ */
+export function formatMonthEnds(overview: Overview, locale?: string): string {
+  return overview.totals
+    .flatMap((total) => {
+      const end = total.monthEnd;
+      if (!end || end.kind === 'month-to-date') return [];
+      return [`${end.kind === 'projection' ? '~' : ''}${formatMoney(end.amount, total.currency, locale)}`];
+    })
+    .join(' · ');
 }
 
 /** Every currency's month-to-date total, in the Overview's order, joined with " · ". */
@@ -38,7 +45,8 @@ function truncate(text: string, max: number): string {
 export function trayText(overview: Overview | undefined, locale?: string): TrayText {
   if (!overview) return { title: '', tooltip: 'Spendbar' };
   const totals = formatTotals(overview, locale);
-  const spend = totals ? `${totals} this month` : 'no spend recorded this month';
+  const monthEnd = formatMonthEnds(overview, locale);
+  const spend = totals ? `${totals} this month${monthEnd ? `, ${monthEnd} by month end` : ''}` : 'no spend recorded this month';
   const failing = overview.accounts.filter((account) => account.status === 'error' || account.status === 'stale');
   const attention = failing.length === 0 ? '' : ` (${failing.length} ${failing.length === 1 ? 'account needs' : 'accounts need'} attention)`;
   const demo = overview.demo ? ' [demo]' : '';

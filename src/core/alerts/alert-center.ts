@@ -51,9 +51,9 @@ export class AlertCenter {
   recent(): Overview['alerts'] {
     const { state } = this.store.read();
     const now = this.now().getTime();
-    return state.history.map(({ key: _key, snoozeKey, ...alert }) => {
-      const until = state.snoozes[snoozeKey];
-      return { ...alert, snoozedUntil: until && Date.parse(until) > now ? until : null };
+    return state.history.map((alert) => {
+      const until = state.snoozes[alert.snoozeKey];
+      return alertView(alert, until && Date.parse(until) > now ? until : null);
     });
   }
 
@@ -100,4 +100,10 @@ export class AlertCenter {
       return snoozes[alert.snoozeKey] ?? null;
     });
   }
+}
+
+/** An alert as the popover, the CLI and notifications see it: without the engine's bookkeeping keys. */
+export function alertView<T extends { key: string; snoozeKey: string }>(alert: T, snoozedUntil: string | null = null): Omit<T, 'key' | 'snoozeKey'> & { snoozedUntil: string | null } {
+  const { key: _key, snoozeKey: _snoozeKey, ...view } = alert;
+  return { ...view, snoozedUntil };
 }

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { Overview } from '../../shared/api.js';
+import { alertView } from '../alerts/alert-center.js';
 import { createApiHandlers } from './api-handlers.js';
 import { createDemoDataDir } from './demo.js';
 import type { HostAlert, OpenHostOptions, SpendbarHost } from './host-api.js';
@@ -32,8 +33,9 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
     evaluating = evaluating.then(async () => {
       if (demo) return;
       try {
-        for (const { key: _key, snoozeKey: _snoozeKey, ...alert } of await service.evaluateAlerts()) {
-          alertListeners.forEach((listener) => listener({ ...alert, snoozedUntil: null }));
+        for (const alert of await service.evaluateAlerts()) {
+          const view = alertView(alert);
+          alertListeners.forEach((listener) => listener(view));
         }
       } catch (error) {
         console.error('Spendbar: alerts could not be evaluated:', error);

@@ -1,16 +1,17 @@
 /**
  * The month-end figure is computed once and read everywhere: the Overview's total (which the header and
- * `status --json` print), the account's own figure, and the budget alert's text all carry the same
- * amount, at the start, middle and end of a month and across a month with no spend.
+ * `status --json` print), the account's own figure, the budget alert's text and the tray tooltip all
+ * carry the same amount, at the start, middle and end of a month and across a month with no spend.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startOpenRouterFake, type OpenRouterFake } from '../../../tests/fakes/openrouter-fake.js';
-import { createHttpClient } from '../http/http-client.js';
-import { MemorySecretStore } from '../secrets/secret-store.js';
-import { SpendbarService } from '../host/service.js';
+import { startOpenRouterFake, type OpenRouterFake } from '../../tests/fakes/openrouter-fake.js';
+import { createHttpClient } from '../core/http/http-client.js';
+import { MemorySecretStore } from '../core/secrets/secret-store.js';
+import { SpendbarService } from '../core/host/service.js';
+import { trayText } from './tray-text.js';
 
 let fake: OpenRouterFake;
 
@@ -51,6 +52,8 @@ describe('one month-end figure everywhere', () => {
     expect(account.monthEnd?.amount).toBe(total?.monthEnd?.amount);
     const [budgetAlert] = alerts.filter((alert) => alert.kind === 'budget');
     expect(budgetAlert?.body).toContain(`projected ${total!.monthEnd!.amount} USD by month end`);
+    const shown = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(total!.monthEnd!.amount as `${number}`);
+    expect(trayText(overview, 'en-US').tooltip).toContain(`~${shown} by month end`);
   });
 
   it('on the first day, shows the projection but neither alerts on it nor quotes it', async () => {
