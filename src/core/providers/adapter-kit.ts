@@ -11,22 +11,53 @@ const decimalText = /^-?\d+(\.\d+)?$/;
 const integerText = /^-?\d+$/;
 
 /**
+ * The range the history store reads back (see model/money): at most 13 integer digits and 12 decimals.
+ * A JSON number such as 13.629999999999999 carries binary noise past the 12th decimal; rounding there
+ * (half to even) gives the amount the provider meant, 13.63, and one canonical form for every amount.
+ */
+export const AMOUNT_FRACTION_DIGITS = 12;
+const AMOUNT_LIMIT = new Dec('1e13');
+
+/** The canonical form of an amount, or undefined when it is beyond any bill Spendbar can hold. */
+export function canonicalAmount(value: Dec): Dec | undefined {
+  const rounded = value.toDecimalPlaces(AMOUNT_FRACTION_DIGITS, Dec.ROUND_HALF_EVEN);
+  if (!rounded.isFinite() || rounded.abs().gte(AMOUNT_LIMIT)) return undefined;
+  // -0 would print as "-0.00" in places that do not go through formatAmount.
+  return rounded.isZero() ? new Dec(0) : rounded;
+}
+
+/**
  * A money amount documented as a number or as a decimal string; either form is accepted because the
- * meaning is unambiguous. Numbers go through their shortest round-trip text, so 0.1 stays 0.1.
+ * meaning is unambiguous. Numbers go through their shortest round-trip text, so 0.1 stays 0.1; the
+ * result is canonical, and an amount beyond any bill is a parse error naming the field.
  */
 export const decimalAmount = z
   .union([z.number().finite(), z.string().trim().regex(decimalText, 'is not a decimal amount')])
-  .transform((value) => new Dec(typeof value === 'number' ? String(value) : value));
+  .transform((value, ctx) => {
+    const amount = canonicalAmount(new Dec(typeof value === 'number' ? String(value) : value));
+    if (amount === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'is beyond any plausible amount' });
+      return z.NEVER;
+    }
+    return amount;
+  });
 
 /** An integer count of minor units (cents), as a JSON number or as proto3 JSON's int64 string. */
 export const integerAmount = z
   .union([z.number().int(), z.string().trim().regex(integerText, 'is not a whole number')])
   .transform((value) => new Dec(typeof value === 'number' ? String(value) : value));
 
-/** A whole count (characters, Unix seconds) that some SDKs serialise as a string. */
+/** A whole count (characters, Unix seconds) that some SDKs serialise as a string; always a safe integer. */
 export const wholeNumber = z
   .union([z.number().int(), z.string().trim().regex(integerText, 'is not a whole number')])
-  .transform((value) => Number(value));
+  .transform((value) => Number(value))
+  .pipe(z.number().int().refine(Number.isSafeInteger, 'is too large to be a count'));
+
+/** A non-negative count (requests, units, tokens), possibly fractional, as a number or numeric string. */
+export const countValue = z
+  .union([z.number(), z.string().trim().regex(/^\d+(\.\d+)?$/, 'is not a count')])
+  .transform(Number)
+  .pipe(z.number().finite('is too large to be a count').nonnegative('is not a count'));
 
 /** An ISO 4217 code in any case ("usd", "CNY"), upper-cased; an unknown code is a parse error. */
 export const currencyCode = z.string().transform((code, ctx) => {

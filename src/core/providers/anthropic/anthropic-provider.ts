@@ -9,6 +9,7 @@ import { windowEnd } from '../../model/billing-month.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { ModelUsage, Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { summarizeCostReport, summarizeUsage } from './anthropic-mapping.js';
 import { costReportSchema, messagesUsageReportSchema } from './anthropic-schemas.js';
 
@@ -30,7 +31,7 @@ export const anthropicProvider: ProviderDefinition = {
   defaultCurrency: 'USD',
   // The reports "support polling once per minute for sustained use"; a poll makes two requests.
   refresh: { defaultMs: 15 * MINUTE, minimumMs: 2 * MINUTE },
-  fetchSnapshot: fetchAnthropicSnapshot,
+  fetchSnapshot: guarded(NAME, fetchAnthropicSnapshot),
 };
 
 /** Both 401 and 403 usually mean a normal API key, or an individual account that cannot have an Admin key. */

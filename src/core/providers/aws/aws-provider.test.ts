@@ -110,6 +110,13 @@ describe('aws provider', () => {
     expect(snapshot?.forecast).toBeUndefined();
     expect(snapshot?.notes).toContain('AWS has no forecast for this account yet (it needs more cost history).');
   });
+
+  it('refuses a month whose days add up beyond any bill as a parse error, instead of storing a figure no reader accepts', async () => {
+    const huge = { '2026-11-18': { [S3]: '9999999999999.50' }, '2026-11-19': { [S3]: '9999999999999.50' } };
+    const { snapshot, error } = await pollAws(awsFake({ costs: huge, forecast: '1' }));
+    expect(snapshot).toBeUndefined();
+    expect((error as ProviderError).kind).toBe('parse');
+  });
 });
 
 describe('aws settled days', () => {

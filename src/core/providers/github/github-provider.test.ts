@@ -171,4 +171,11 @@ describe('GitHub specifics', () => {
     expect(error!.kind).toBe('parse');
     expect(error!.message).toContain('usageItems.0.netAmount');
   });
+
+  it('sums a line sent as a subnormal float (3.4e-314) as zero, keeping the month storable', async () => {
+    const lines = usageNovember.usageItems.map((item, index) => (index === 1 ? { ...item, netAmount: 3.3953000393e-314 } : item));
+    const { snapshot } = await pollWith({ [orgUsage]: { json: { usageItems: lines } }, [orgPremium]: { json: premiumNovember } });
+    expect(formatAmount(snapshot!.monthToDate!.money.amount)).toBe('39.624');
+    expect(amounts(snapshot!.dailySpend!)).toEqual(['0.00', '0.024', '39.60']);
+  });
 });

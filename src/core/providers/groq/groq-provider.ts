@@ -11,6 +11,7 @@ import { Dec } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { estimateFromTokens, errorInsideOk, NO_MODEL_LABEL, type TokenCounts } from './groq-mapping.js';
 import { modelListResponseSchema, prometheusQueryResponseSchema } from './groq-schemas.js';
 
@@ -39,7 +40,7 @@ export const groqProvider: ProviderDefinition = {
   reportsSpend: false,
   defaultCurrency: 'USD',
   refresh: { defaultMs: 30 * MINUTE, minimumMs: 5 * MINUTE },
-  fetchSnapshot: fetchGroqSnapshot,
+  fetchSnapshot: guarded(NAME, fetchGroqSnapshot),
 };
 
 async function fetchGroqSnapshot(context: ProviderContext): Promise<Snapshot> {

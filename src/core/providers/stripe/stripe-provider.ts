@@ -7,6 +7,7 @@ import { Dec, money, normalizeCurrency, type Money } from '../../model/money.js'
 import { ProviderError } from '../../model/provider-error.js';
 import type { BreakdownItem, DailySpend, Figure, Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { balanceSchema, balanceTransactionListSchema, type Balance, type BalanceTransaction } from './stripe-schemas.js';
 
 const NAME = 'Stripe';
@@ -31,7 +32,7 @@ export const stripeProvider: ProviderDefinition = {
   defaultCurrency: 'USD',
   // A busy account pages through many transactions; fees do not need minute-by-minute freshness.
   refresh: { defaultMs: 60 * MINUTE, minimumMs: 5 * MINUTE },
-  fetchSnapshot: fetchStripeSnapshot,
+  fetchSnapshot: guarded(NAME, fetchStripeSnapshot),
 };
 
 /** Fees of one currency this month. */
