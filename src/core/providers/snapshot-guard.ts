@@ -2,9 +2,9 @@
  * The boundary between an adapter and the engine. Every adapter's fetchSnapshot goes through `guarded`:
  * whatever a provider sent, the engine gets either a ProviderError or a snapshot it can store and read
  * back. Amounts are brought into canonical form (sums and cent conversions can add decimals), figures
- * beyond any bill, counts that are not finite and negative limits or counts are refused as a parse error
- * (the last good figures stay), a reset time that is no time is dropped, and a fault in mapping code
- * becomes a parse error instead of a crash.
+ * beyond any bill and counts that are not finite or negative are refused as a parse error (the last good
+ * figures stay), a negative spend limit or a reset time that is no time is set aside on its own, and a
+ * fault in mapping code becomes a parse error instead of a crash.
  */
 import type { Money } from '../model/money.js';
 import { ProviderError, redact } from '../model/provider-error.js';
@@ -52,7 +52,7 @@ export function canonicalSnapshot(providerName: string, snapshot: Snapshot): Sna
   const figure = (what: string, item: Figure | undefined): Figure | undefined =>
     item && { money: canonical(what, item.money), confidence: item.confidence };
   const limit = figure('a spend limit', snapshot.spendLimit);
-  if (limit?.money.amount.isNegative()) refuse('a negative spend limit', limit.money.amount.toString());
+  const negativeLimit = limit?.money.amount.isNegative() === true;
   const count = (what: string, value: number | undefined): void => {
     if (value !== undefined && !(Number.isFinite(value) && value >= 0)) refuse(what, String(value));
   };
@@ -67,6 +67,11 @@ export function canonicalSnapshot(providerName: string, snapshot: Snapshot): Sna
   if (snapshot.balance) result.balance = figure('a balance', snapshot.balance);
   if (snapshot.balances) result.balances = snapshot.balances.map((item) => figure('a balance', item)!);
   if (snapshot.spendLimit) result.spendLimit = limit;
+  // A limit below zero means nothing; it is set aside on its own rather than failing the whole poll.
+  if (negativeLimit) {
+    delete result.spendLimit;
+    result.notes = [...(snapshot.notes ?? []), `${providerName} reported a negative spend limit; it is not shown.`];
+  }
   if (snapshot.forecast) result.forecast = figure('a forecast', snapshot.forecast);
   if (snapshot.dailySpend) result.dailySpend = snapshot.dailySpend.map((day) => ({ date: day.date, money: canonical('a daily spend', day.money) }));
   // A reset time that is no time (an empty string, "2026-02-30") is unknown, not "Invalid Date".

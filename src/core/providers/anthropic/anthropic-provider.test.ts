@@ -193,4 +193,12 @@ describe('Anthropic specifics', () => {
     expect(requests[0]!.query.get('starting_at')).toBe('2026-10-01T00:00:00Z');
     expect(requests[0]!.query.get('ending_at')).toBe('2026-11-01T00:00:00Z');
   });
+
+  it('shows cents sent as a subnormal float (-5e-324) as 0.00, not hundreds of decimals no reader accepts', async () => {
+    const { snapshot } = await pollWith({
+      'GET /v1/organizations/cost_report': reportWith([{ amount: -5e-324, currency: 'USD', description: null }]),
+      'GET /v1/organizations/usage_report/messages': { json: usageReport },
+    });
+    expect(amount(snapshot.monthToDate?.money)).toBe('0.00 USD');
+  });
 });

@@ -12,6 +12,7 @@ import {
   writeTestKeyFile,
 } from '../../../../tests/fakes/gcp-fake.js';
 import { formatAmount, type Money } from '../../model/money.js';
+import type { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { describeProviderContract } from '../provider-contract.js';
 import budgets from './__fixtures__/budgets-list.json' with { type: 'json' };
@@ -138,5 +139,18 @@ describe('gcp budgets', () => {
     const { snapshot } = await withBudgets(denied);
     expect(amount(snapshot?.monthToDate?.money)).toBe('21.634567 USD');
     expect(snapshot?.notes?.join(' ')).toContain('Grant it Billing Account Viewer');
+  });
+
+  it('sets aside a negative budget amount and keeps the month-to-date', async () => {
+    const negative = { json: { budgets: [{ name: `billingAccounts/${TEST_BILLING_ACCOUNT}/budgets/a`, displayName: 'A', amount: { specifiedAmount: { currencyCode: 'USD', units: '-1' } } }] } };
+    const { snapshot } = await withBudgets(negative);
+    expect(amount(snapshot?.monthToDate?.money)).toBe('21.634567 USD');
+    expect(snapshot?.spendLimit).toBeUndefined();
+  });
+
+  it('reports an access token with control characters as a parse error of the token endpoint, not a network fault', async () => {
+    const { error } = await pollGcp(gcpFake({ token: { json: { ...token, access_token: '\u0000' } }, query: { json: queryResponse } }));
+    expect((error as ProviderError).kind).toBe('parse');
+    expect((error as ProviderError).message).toContain('token endpoint');
   });
 });

@@ -3,7 +3,7 @@ import { routes, startFakeServer, type FakeReply, type RecordedRequest } from '.
 import { createHttpClient } from '../../http/http-client.js';
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
-import type { ProviderError } from '../../model/provider-error.js';
+import { ProviderError } from '../../model/provider-error.js';
 import { createProviderContext } from '../provider-context.js';
 import { describeProviderContract } from '../provider-contract.js';
 import models from './__fixtures__/models.json' with { type: 'json' };
@@ -149,5 +149,12 @@ describe('Groq specifics', () => {
     const { error } = await pollWith({ [QUERY]: bad });
     expect(error).toMatchObject({ kind: 'parse' });
     expect(error!.message).toContain('data.result.0.value.1');
+  });
+
+  it('reports a token count near the float maximum as a parse error, not a cost no reader accepts', async () => {
+    const absurd = { ...tokensIn, data: { ...tokensIn.data, result: [{ metric: { model: 'llama-3.3-70b-versatile' }, value: [1795255200, 1.7976931348623157e308] }] } };
+    const { error } = await pollWith({ ...healthy, [QUERY]: byMetric({ json: absurd }, { json: tokensOut }) });
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error!.kind).toBe('parse');
   });
 });

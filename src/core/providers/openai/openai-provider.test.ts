@@ -261,4 +261,12 @@ describe('OpenAI specifics', () => {
       await server.close();
     }
   });
+
+  it('reports a spend limit of 400 digits as a parse error, not a crash in the decimal library', async () => {
+    const error = await failureOf(
+      pollWith({ ...healthyTable, 'GET /v1/organization/spend_limit': { json: { ...spendLimit, threshold_amount: '9'.repeat(400) } } }),
+    );
+    expect(error.kind).toBe('parse');
+    expect(error.message).toContain('spend limit');
+  });
 });
