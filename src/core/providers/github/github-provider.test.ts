@@ -172,10 +172,11 @@ describe('GitHub specifics', () => {
     expect(error!.message).toContain('usageItems.0.netAmount');
   });
 
-  it('sums a line sent as a subnormal float (3.4e-314) as zero, keeping the month storable', async () => {
-    const lines = usageNovember.usageItems.map((item, index) => (index === 1 ? { ...item, netAmount: 3.3953000393e-314 } : item));
+  it('shows a day whose only line is a subnormal float (3.4e-314) as 0.00, not hundreds of decimals no reader accepts', async () => {
+    // The first of November has one line, of 0: the subnormal is that day's whole spend.
+    const lines = usageNovember.usageItems.map((item, index) => (index === 0 ? { ...item, netAmount: 3.3953000393e-314 } : item));
     const { snapshot } = await pollWith({ [orgUsage]: { json: { usageItems: lines } }, [orgPremium]: { json: premiumNovember } });
-    expect(formatAmount(snapshot!.monthToDate!.money.amount)).toBe('39.624');
-    expect(amounts(snapshot!.dailySpend!)).toEqual(['0.00', '0.024', '39.60']);
+    expect(formatAmount(snapshot!.monthToDate!.money.amount)).toBe('45.224');
+    expect(amounts(snapshot!.dailySpend!)).toEqual(['0.00', '5.624', '39.60']);
   });
 });
