@@ -5,7 +5,7 @@
  */
 import type { HttpClient } from '../../http/http-client.js';
 import type { BillingMonth } from '../../model/billing-month.js';
-import { Dec, money, type Money } from '../../model/money.js';
+import { Dec, money, normalizeCurrency, type Money } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { BreakdownItem, DailySpend } from '../../model/snapshot.js';
 import { queryResponseSchema, type QueryResponse } from './gcp-schemas.js';
@@ -126,6 +126,7 @@ function toRows(answer: QueryResponse): CostRow[] {
     };
     const currency = value('currency');
     if (!currency) throw new ProviderError('parse', `${NAME} answered in an unexpected shape: field "rows.${index}.currency" is missing.`);
+    if (!isCurrency(currency)) throw new ProviderError('parse', `${NAME} answered in an unexpected shape: field "rows.${index}.currency" is not a currency code.`);
     return { day: value('day') ?? '', service: value('service') ?? 'Other', currency, costMicros: micros('cost_micros'), creditMicros: micros('credit_micros') };
   });
 }
@@ -185,4 +186,13 @@ function explainQueryError(input: QueryInput, status: number, text: string | und
   if (status === 400) return `BigQuery rejected Spendbar's query on ${table.path}${said}. Check that billingTable is the standard usage cost export table (or a view with its columns).`;
   if (status === 401) return `Google rejected the service account's access token${said}. Check the key file, or create a new key.`;
   return undefined;
+}
+
+function isCurrency(code: string): boolean {
+  try {
+    normalizeCurrency(code);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -12,7 +12,7 @@ import {
   writeTestKeyFile,
 } from '../../../../tests/fakes/gcp-fake.js';
 import { formatAmount, type Money } from '../../model/money.js';
-import type { ProviderError } from '../../model/provider-error.js';
+import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { describeProviderContract } from '../provider-contract.js';
 import budgets from './__fixtures__/budgets-list.json' with { type: 'json' };
@@ -152,5 +152,11 @@ describe('gcp budgets', () => {
     const { error } = await pollGcp(gcpFake({ token: { json: { ...token, access_token: '\u0000' } }, query: { json: queryResponse } }));
     expect((error as ProviderError).kind).toBe('parse');
     expect((error as ProviderError).message).toContain('token endpoint');
+  });
+
+  it('reports a billing export row in an unknown currency as a parse error naming the field', async () => {
+    const { error } = await pollGcp(gcpFake({ query: queryAnswer([['2026-11-15', 'Compute Engine', 'EURO', '5000000', '0']]) }));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as ProviderError).message).toContain('rows.0.currency');
   });
 });

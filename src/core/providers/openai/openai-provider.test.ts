@@ -269,4 +269,11 @@ describe('OpenAI specifics', () => {
     expect(error.kind).toBe('parse');
     expect(error.message).toContain('spend limit');
   });
+
+  it('sets aside a spend limit in an unknown currency with a note naming the field, keeping the month-to-date', async () => {
+    const { snapshot } = await pollWith({ ...healthyTable, 'GET /v1/organization/spend_limit': { json: { ...spendLimit, currency: 'EURO' } } });
+    expect(amount(snapshot.monthToDate?.money)).toBe('4.4945678 USD');
+    expect(snapshot.spendLimit).toBeUndefined();
+    expect(snapshot.notes?.join(' ')).toMatch(/Spend limit unavailable: .*"currency"/);
+  });
 });

@@ -4,7 +4,7 @@
  * unambiguous numeric string is accepted too, and the reverse.
  */
 import { z } from 'zod';
-import { decimalAmount, integerAmount } from '../adapter-kit.js';
+import { currencyCode, decimalAmount, integerAmount } from '../adapter-kit.js';
 
 /** A decimal amount the spec types as a JSON number (USD dollars); a plain numeric string is accepted. */
 export const decimalValue = decimalAmount;
@@ -57,7 +57,7 @@ export const completionsUsagePageSchema = pageOf(completionsUsageResultSchema);
 /** `GET /organization/spend_limit` (OrganizationSpendLimitResource): `threshold_amount` is integer cents. */
 export const spendLimitSchema = z.object({
   threshold_amount: integerAmount,
-  currency: z.string().nullish(),
+  currency: currencyCode.nullish(),
   interval: z.string().nullish(),
   enforcement: z.object({ status: z.string().nullish() }).nullish(),
 });
