@@ -26,9 +26,9 @@ import { bodyPlan, mutatedText, type BodyPlan } from './parsers-mutations.js';
 isolateAwsEnvironment();
 
 /** Runs per adapter; each run is one poll (one to five requests). PARSER_RUNS raises it for a soak. */
-const RUNS = Number(process.env.PARSER_RUNS ?? 120);
+const RUNS = Number(process.env.PARSER_RUNS ?? 200);
 /** A wall-clock bound per adapter, so a loaded machine shortens the run instead of failing it. */
-const TIME_LIMIT_MS = Number(process.env.PARSER_TIME_LIMIT_MS ?? 9_000);
+const TIME_LIMIT_MS = Number(process.env.PARSER_TIME_LIMIT_MS ?? 4_000);
 /** One poll of a mutated answer never takes long or asks again and again (pagination that never ends). */
 const POLL_BOUND_MS = 5_000;
 const MAX_REQUESTS = 12;
