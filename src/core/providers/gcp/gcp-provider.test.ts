@@ -159,4 +159,12 @@ describe('gcp budgets', () => {
     expect(error).toBeInstanceOf(ProviderError);
     expect((error as ProviderError).message).toContain('rows.0.currency');
   });
+
+  it('reports a budget in an unknown currency as a parse error naming the field, like any budget of another shape', async () => {
+    const odd = { json: { budgets: [{ name: `billingAccounts/${TEST_BILLING_ACCOUNT}/budgets/a`, displayName: 'A', amount: { specifiedAmount: { currencyCode: 'EURO', units: '10' } } }] } };
+    const { error } = await withBudgets(odd);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as ProviderError).kind).toBe('parse');
+    expect((error as ProviderError).message).toContain('currencyCode');
+  });
 });
