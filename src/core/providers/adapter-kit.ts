@@ -114,3 +114,12 @@ function kindForCode(code: number, text: string): ErrorKind {
   if (/api key|apikey|unauthori[sz]ed|authenticat|invalid token|令牌|密钥/i.test(text)) return 'auth';
   return 'config';
 }
+
+/**
+ * The cursor of the next page, refused when it is the one just used: a provider repeating its cursor
+ * would otherwise be asked for the same page until the page limit, a burst of identical requests.
+ */
+export function nextCursor(provider: string, used: string | undefined, next: string, url: string): string {
+  if (next === used) throw new ProviderError('parse', `${provider} sent the same page cursor twice; Spendbar stopped following its pages.`, { url: url.split('?')[0] });
+  return next;
+}

@@ -201,4 +201,18 @@ describe('Anthropic specifics', () => {
     });
     expect(amount(snapshot.monthToDate?.money)).toBe('0.00 USD');
   });
+
+  it('stops when Anthropic repeats its page cursor, instead of asking for the same page ten times', async () => {
+    const server = await startFakeServer(routes({
+      'GET /v1/organizations/cost_report': { json: { ...costPage1, has_more: true, next_page: 'page_same' } },
+      'GET /v1/organizations/usage_report/messages': { json: usageReport },
+    }));
+    try {
+      const error = await poll(server.origin).catch((caught: unknown) => caught);
+      expect((error as ProviderError).kind).toBe('parse');
+      expect(server.requests.filter((request) => request.path === '/v1/organizations/cost_report')).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
+  });
 });

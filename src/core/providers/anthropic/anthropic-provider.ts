@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { windowEnd } from '../../model/billing-month.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { ModelUsage, Snapshot } from '../../model/snapshot.js';
+import { nextCursor } from '../adapter-kit.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
 import { guarded } from '../snapshot-guard.js';
 import { summarizeCostReport, summarizeUsage } from './anthropic-mapping.js';
@@ -115,7 +116,7 @@ async function fetchAllBuckets<Bucket>(context: ProviderContext, url: string, qu
     });
     buckets.push(...response.data.data);
     if (!response.data.has_more || !response.data.next_page) return buckets;
-    page = response.data.next_page;
+    page = nextCursor(NAME, page, response.data.next_page, url);
   }
   throw new ProviderError('parse', `Anthropic still had more pages after ${MAX_PAGES}; Spendbar stopped following them.`, { url });
 }

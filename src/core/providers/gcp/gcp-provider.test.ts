@@ -167,4 +167,18 @@ describe('gcp budgets', () => {
     expect((error as ProviderError).kind).toBe('parse');
     expect((error as ProviderError).message).toContain('currencyCode');
   });
+
+  it('stops when the Budgets API repeats its page token, instead of asking for the same page five times', async () => {
+    const { error, requests } = await withBudgets({ json: { ...budgets, nextPageToken: 'same' } });
+    expect((error as ProviderError).kind).toBe('parse');
+    expect(requests.filter((request) => request.path.endsWith('/budgets'))).toHaveLength(2);
+  });
+
+  it('stops when BigQuery repeats its page token, instead of asking for the same page twenty times', async () => {
+    const page = queryAnswer([['2026-11-01', 'Cloud Run', 'USD', '1500000', '0']], { pageToken: 'same' });
+    const { error, requests } = await pollGcp(gcpFake({ query: page, results: page }));
+    expect((error as ProviderError).kind).toBe('parse');
+    // jobs.query gave the token; the one getQueryResults call that repeats it is the last.
+    expect(requests.filter((request) => request.path.includes('/queries/'))).toHaveLength(1);
+  });
 });

@@ -276,4 +276,16 @@ describe('OpenAI specifics', () => {
     expect(snapshot.spendLimit).toBeUndefined();
     expect(snapshot.notes?.join(' ')).toMatch(/Spend limit unavailable: .*"currency"/);
   });
+
+  it('stops when OpenAI repeats its page cursor, instead of asking for the same page ten times', async () => {
+    const repeating = { json: { ...costs, has_more: true, next_page: 'page_same' } };
+    const server = await startFakeServer(routes({ ...healthyTable, 'GET /v1/organization/costs': repeating }));
+    try {
+      const error = await failureOf(poll(`${server.origin}/v1`));
+      expect(error.kind).toBe('parse');
+      expect(server.requests.filter((request) => request.path === '/v1/organization/costs')).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
+  });
 });

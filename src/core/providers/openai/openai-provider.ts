@@ -9,6 +9,7 @@ import { windowEnd } from '../../model/billing-month.js';
 import { Dec, money, subtract, type Money } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Figure, ModelUsage, Snapshot } from '../../model/snapshot.js';
+import { nextCursor } from '../adapter-kit.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
 import { guarded } from '../snapshot-guard.js';
 import { decimalOf, summarizeCosts, summarizeUsage } from './openai-mapping.js';
@@ -92,7 +93,7 @@ async function fetchAllBuckets<Bucket>(context: ProviderContext, url: string, qu
     const body = response.data;
     buckets.push(...body.data);
     if (!body.has_more || !body.next_page) return buckets;
-    page = body.next_page;
+    page = nextCursor(NAME, page, body.next_page, url);
   }
   throw new ProviderError('parse', `OpenAI still had more pages after ${MAX_PAGES}; Spendbar stopped following them.`, { url });
 }

@@ -173,4 +173,10 @@ describe('Stripe specifics', () => {
     });
     expect(fractional.error!.kind).toBe('parse');
   });
+
+  it('stops at the second request when Stripe answers the same page again with has_more, instead of asking 50 times', async () => {
+    const { error, requests } = await pollWith({ 'GET /v1/balance': { json: balance }, 'GET /v1/balance_transactions': { json: { ...transactions, has_more: true } } });
+    expect(error!.kind).toBe('parse');
+    expect(requests.filter((request) => request.path === '/v1/balance_transactions')).toHaveLength(2);
+  });
 });

@@ -6,6 +6,7 @@
 import { Dec, money, normalizeCurrency, type Money } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { BreakdownItem, DailySpend, Figure, Snapshot } from '../../model/snapshot.js';
+import { nextCursor } from '../adapter-kit.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
 import { guarded } from '../snapshot-guard.js';
 import { balanceSchema, balanceTransactionListSchema, type Balance, type BalanceTransaction } from './stripe-schemas.js';
@@ -62,7 +63,8 @@ async function fetchStripeSnapshot(context: ProviderContext): Promise<Snapshot> 
     pages += 1;
     for (const transaction of page.data.data) addFees(fees, transaction, context);
     more = page.data.has_more && page.data.data.length > 0;
-    startingAfter = page.data.data.at(-1)?.id;
+    const last = page.data.data.at(-1)?.id;
+    startingAfter = more && last !== undefined ? nextCursor(NAME, startingAfter, last, context.baseUrl) : last;
   }
   const partial = more;
 
