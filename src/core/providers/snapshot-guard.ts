@@ -3,8 +3,8 @@
  * whatever a provider sent, the engine gets either a ProviderError or a snapshot it can store and read
  * back. Amounts are brought into canonical form (sums and cent conversions can add decimals), figures
  * beyond any bill and counts that are not finite or negative are refused as a parse error (the last good
- * figures stay), a negative spend limit or a reset time that is no time is set aside on its own, and a
- * fault in mapping code becomes a parse error instead of a crash.
+ * figures stay), a spend limit below zero or beyond any bill and a reset time that is no time are set
+ * aside on their own, and a fault in mapping code becomes a parse error instead of a crash.
  */
 import type { Money } from '../model/money.js';
 import { ProviderError, redact } from '../model/provider-error.js';
@@ -51,8 +51,9 @@ export function canonicalSnapshot(providerName: string, snapshot: Snapshot): Sna
   };
   const figure = (what: string, item: Figure | undefined): Figure | undefined =>
     item && { money: canonical(what, item.money), confidence: item.confidence };
-  const limit = figure('a spend limit', snapshot.spendLimit);
-  const negativeLimit = limit?.money.amount.isNegative() === true;
+  // A spend limit below zero or beyond any bill means nothing: it is set aside on its own.
+  const limitAmount = snapshot.spendLimit && canonicalAmount(snapshot.spendLimit.money.amount);
+  const oddLimit = snapshot.spendLimit !== undefined && (limitAmount === undefined || limitAmount.isNegative());
   const count = (what: string, value: number | undefined): void => {
     if (value !== undefined && !(Number.isFinite(value) && value >= 0)) refuse(what, String(value));
   };
@@ -66,11 +67,12 @@ export function canonicalSnapshot(providerName: string, snapshot: Snapshot): Sna
   if (snapshot.monthToDate) result.monthToDate = figure('a month-to-date', snapshot.monthToDate);
   if (snapshot.balance) result.balance = figure('a balance', snapshot.balance);
   if (snapshot.balances) result.balances = snapshot.balances.map((item) => figure('a balance', item)!);
-  if (snapshot.spendLimit) result.spendLimit = limit;
-  // A limit below zero means nothing; it is set aside on its own rather than failing the whole poll.
-  if (negativeLimit) {
+  if (snapshot.spendLimit && limitAmount) {
+    result.spendLimit = { money: { amount: limitAmount, currency: snapshot.spendLimit.money.currency }, confidence: snapshot.spendLimit.confidence };
+  }
+  if (oddLimit) {
     delete result.spendLimit;
-    result.notes = [...(snapshot.notes ?? []), `${providerName} reported a negative spend limit; it is not shown.`];
+    result.notes = [...(snapshot.notes ?? []), `${providerName} reported a spend limit of ${snapshot.spendLimit!.money.amount.toString().slice(0, 24)}, which cannot be; it is not shown.`];
   }
   if (snapshot.forecast) result.forecast = figure('a forecast', snapshot.forecast);
   if (snapshot.dailySpend) result.dailySpend = snapshot.dailySpend.map((day) => ({ date: day.date, money: canonical('a daily spend', day.money) }));

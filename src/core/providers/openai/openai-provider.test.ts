@@ -262,12 +262,11 @@ describe('OpenAI specifics', () => {
     }
   });
 
-  it('reports a spend limit of 400 digits as a parse error, not a crash in the decimal library', async () => {
-    const error = await failureOf(
-      pollWith({ ...healthyTable, 'GET /v1/organization/spend_limit': { json: { ...spendLimit, threshold_amount: '9'.repeat(400) } } }),
-    );
-    expect(error.kind).toBe('parse');
-    expect(error.message).toContain('spend limit');
+  it('sets aside a spend limit of 400 digits and keeps the month-to-date, instead of a crash in the decimal library', async () => {
+    const { snapshot } = await pollWith({ ...healthyTable, 'GET /v1/organization/spend_limit': { json: { ...spendLimit, threshold_amount: '9'.repeat(400) } } });
+    expect(amount(snapshot.monthToDate?.money)).toBe('4.4945678 USD');
+    expect(snapshot.spendLimit).toBeUndefined();
+    expect(snapshot.notes?.join(' ')).toContain('OpenAI reported a spend limit of 1e+398, which cannot be; it is not shown.');
   });
 
   it('sets aside a spend limit in an unknown currency with a note naming the field, keeping the month-to-date', async () => {
