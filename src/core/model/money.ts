@@ -111,6 +111,19 @@ function canonical(amount: Dec): Dec {
 }
 
 /**
+ * The canonical form of an amount a provider sent (at most 12 decimals, half-even, no -0), or undefined
+ * when it is beyond any bill Spendbar can hold. Adapters call this where figures arrive; the stores read
+ * back exactly this range.
+ */
+export function canonicalAmount(value: Dec): Dec | undefined {
+  if (!value.isFinite()) return undefined;
+  const rounded = canonical(value);
+  if (rounded.abs().gte(LIMIT)) return undefined;
+  // -0 would print as "-0.00" in places that do not go through formatAmount.
+  return rounded.isZero() ? new Dec(0) : rounded;
+}
+
+/**
  * Decimal string with at least two decimals, at most 12, and no exponent: "10.00", "1.2378912",
  * "-3.50". Everything Spendbar writes goes through here, so every stored amount reads back.
  */

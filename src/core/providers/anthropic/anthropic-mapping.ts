@@ -27,8 +27,8 @@ const costTypeLabels: Record<string, string> = {
 };
 
 /** Dollars from a cost report amount: "123.78912" cents is exactly 1.2378912. */
-export function dollarsFromCents(amount: string | number): Dec {
-  return new Dec(typeof amount === 'number' ? String(amount) : amount).div(100);
+export function dollarsFromCents(amount: Dec | string | number): Dec {
+  return (amount instanceof Dec ? amount : new Dec(typeof amount === 'number' ? String(amount) : amount)).div(100);
 }
 
 /** The UTC calendar day an RFC 3339 time falls on (the schema has checked it parses). */

@@ -9,6 +9,8 @@ import type { Snapshot } from '../../model/snapshot.js';
 import { createProviderContext } from '../provider-context.js';
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import normalKeyError from './__fixtures__/error-normal-key.json' with { type: 'json' };
+import costPage1 from './__fixtures__/cost-report-page-1.json' with { type: 'json' };
+import usageReport from './__fixtures__/usage-report.json' with { type: 'json' };
 import { anthropicProvider } from './anthropic-provider.js';
 
 const apiKey = 'sk-ant-admin01-test-0000';
@@ -185,5 +187,27 @@ describe('Anthropic specifics', () => {
     const { requests } = await pollWith(healthyTable, { month: billingMonth(2026, 10) });
     expect(requests[0]!.query.get('starting_at')).toBe('2026-10-01T00:00:00Z');
     expect(requests[0]!.query.get('ending_at')).toBe('2026-11-01T00:00:00Z');
+  });
+
+  it('shows cents sent as a subnormal float (-5e-324) as 0.00, not hundreds of decimals no reader accepts', async () => {
+    const { snapshot } = await pollWith({
+      'GET /v1/organizations/cost_report': reportWith([{ amount: -5e-324, currency: 'USD', description: null }]),
+      'GET /v1/organizations/usage_report/messages': { json: usageReport },
+    });
+    expect(amount(snapshot.monthToDate?.money)).toBe('0.00 USD');
+  });
+
+  it('stops when Anthropic repeats its page cursor, instead of asking for the same page ten times', async () => {
+    const server = await startFakeServer(routes({
+      'GET /v1/organizations/cost_report': { json: { ...costPage1, has_more: true, next_page: 'page_same' } },
+      'GET /v1/organizations/usage_report/messages': { json: usageReport },
+    }));
+    try {
+      const error = await poll(server.origin).catch((caught: unknown) => caught);
+      expect((error as ProviderError).kind).toBe('parse');
+      expect(server.requests.filter((request) => request.path === '/v1/organizations/cost_report')).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -8,7 +8,9 @@ import type { z } from 'zod';
 import { windowEnd } from '../../model/billing-month.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { ModelUsage, Snapshot } from '../../model/snapshot.js';
+import { nextCursor } from '../adapter-kit.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { summarizeCostReport, summarizeUsage } from './anthropic-mapping.js';
 import { costReportSchema, messagesUsageReportSchema } from './anthropic-schemas.js';
 
@@ -33,7 +35,7 @@ export const anthropicProvider: ProviderDefinition = {
   defaultCurrency: 'USD',
   // The reports "support polling once per minute for sustained use"; a poll makes two requests.
   refresh: { defaultMs: 15 * MINUTE, minimumMs: 2 * MINUTE },
-  fetchSnapshot: fetchAnthropicSnapshot,
+  fetchSnapshot: guarded(NAME, fetchAnthropicSnapshot),
 };
 
 /** Both 401 and 403 usually mean a normal API key, or an individual account that cannot have an Admin key. */
@@ -117,7 +119,7 @@ async function fetchAllBuckets<Bucket>(context: ProviderContext, url: string, qu
     });
     buckets.push(...response.data.data);
     if (!response.data.has_more || !response.data.next_page) return buckets;
-    page = response.data.next_page;
+    page = nextCursor(NAME, page, response.data.next_page, url);
   }
   throw new ProviderError('parse', `Anthropic still had more pages after ${MAX_PAGES}; Spendbar stopped following them.`, { url });
 }

@@ -4,6 +4,7 @@
  * Where the docs say string a plain number is accepted too, and the reverse.
  */
 import { z } from 'zod';
+import { decimalAmount } from '../adapter-kit.js';
 
 /** RFC 3339 time such as "2025-08-01T00:00:00Z". */
 const rfc3339 = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'is not an RFC 3339 time');
@@ -32,7 +33,7 @@ function reportOf<Result extends z.ZodType>(result: Result) {
  * (`model`, `cost_type`, …) are filled only when grouping by `description`.
  */
 export const costResultSchema = z.object({
-  amount: z.union([z.string().regex(/^-?\d+(\.\d+)?$/, 'is not a decimal amount in cents'), z.number()]).nullish(),
+  amount: decimalAmount.nullish(),
   currency: z.string().nullish(),
   description: z.string().nullish(),
   model: z.string().nullish(),

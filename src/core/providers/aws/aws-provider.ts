@@ -12,6 +12,7 @@ import { Dec, money } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { DailySpend, Figure, Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { AWS_NAME, awsError, isDataUnavailable } from './aws-errors.js';
 import { createAwsHttpHandler } from './aws-http-handler.js';
 import { costFigures, planFetch, utcDay, type FetchPlan } from './aws-mapping.js';
@@ -46,7 +47,7 @@ export function createAwsProvider(options: AwsProviderOptions = {}): ProviderDef
     defaultCurrency: 'USD',
     refresh: { defaultMs: 12 * HOUR, minimumMs: 1 * HOUR },
     costPerRefresh: { amount: '0.02', currency: 'USD' },
-    fetchSnapshot: (context) => fetchAwsSnapshot(context, options.timeoutMs ?? 30_000),
+    fetchSnapshot: guarded(AWS_NAME, (context) => fetchAwsSnapshot(context, options.timeoutMs ?? 30_000)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Dec } from '../../model/money.js';
+import { currencyCode } from '../adapter-kit.js';
 
 /**
  * Cost Explorer amounts are decimal strings ("40.3543773134"). Exponent forms ("1.2E-7") are accepted
@@ -11,7 +12,8 @@ export const ceAmount = z
   .regex(/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/, 'is not a decimal amount')
   .transform((text) => new Dec(text));
 
-const metricValue = z.object({ Amount: ceAmount, Unit: z.string().nullish() });
+/** A cost and its currency ("USD"); an empty or unknown unit is a parse error naming the field. */
+const metricValue = z.object({ Amount: ceAmount, Unit: currencyCode.nullish() });
 
 const dateInterval = z.object({
   Start: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'is not a YYYY-MM-DD date'),
@@ -27,7 +29,8 @@ export const costAndUsageSchema = z.object({
   ResultsByTime: z.array(
     z.object({
       TimePeriod: dateInterval,
-      Total: z.record(z.string(), metricValue.partial()).nullish(),
+      // Only the metric asked for is read: other metrics carry units such as "N/A".
+      Total: z.object({ UnblendedCost: metricValue.partial().nullish() }).nullish(),
       Groups: z
         .array(
           z.object({

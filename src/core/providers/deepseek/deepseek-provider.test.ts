@@ -96,4 +96,9 @@ describe('DeepSeek specifics', () => {
     expect((result as ProviderError).kind).toBe('parse');
     expect((result as ProviderError).message).toContain('balance_infos.0.currency');
   });
+
+  it('shows a balance sent as a subnormal float (-5e-324) as 0.00, not hundreds of decimals no reader accepts', async () => {
+    const snapshot = await snapshotFor({ ...userBalance, balance_infos: [{ ...userBalance.balance_infos[0], total_balance: -5e-324 }] });
+    expect(formatAmount(snapshot.balance!.money.amount)).toBe('0.00');
+  });
 });

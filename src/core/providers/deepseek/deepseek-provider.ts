@@ -5,6 +5,7 @@
 import { formatAmount, money } from '../../model/money.js';
 import type { Figure, Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { userBalanceSchema, type UserBalance } from './deepseek-schemas.js';
 
 const NAME = 'DeepSeek';
@@ -23,7 +24,7 @@ export const deepseekProvider: ProviderDefinition = {
   reportsSpend: false,
   defaultCurrency: 'USD',
   refresh: { defaultMs: 15 * MINUTE, minimumMs: 1 * MINUTE },
-  fetchSnapshot: fetchDeepSeekSnapshot,
+  fetchSnapshot: guarded(NAME, fetchDeepSeekSnapshot),
 };
 
 async function fetchDeepSeekSnapshot(context: ProviderContext): Promise<Snapshot> {

@@ -7,6 +7,7 @@ import { formatAmount, normalizeCurrency } from '../../model/money.js';
 import type { Quota, Snapshot } from '../../model/snapshot.js';
 import { fromCents } from '../adapter-kit.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { subscriptionSchema, type Subscription } from './elevenlabs-schemas.js';
 
 const NAME = 'ElevenLabs';
@@ -25,7 +26,7 @@ export const elevenlabsProvider: ProviderDefinition = {
   reportsSpend: false,
   defaultCurrency: 'USD',
   refresh: { defaultMs: 15 * MINUTE, minimumMs: 1 * MINUTE },
-  fetchSnapshot: fetchElevenLabsSnapshot,
+  fetchSnapshot: guarded(NAME, fetchElevenLabsSnapshot),
 };
 
 async function fetchElevenLabsSnapshot(context: ProviderContext): Promise<Snapshot> {

@@ -71,7 +71,9 @@ export async function accessToken(keyFile: string, scopes: readonly string[], ti
   } catch (error) {
     throw tokenError(error instanceof google.gaxios.GaxiosError ? error : undefined, url, keyFile, secrets);
   }
-  if (!token) throw tokenError(undefined, url, keyFile, secrets);
+  // A token goes into an Authorization header: one with spaces or control characters (a damaged answer)
+  // would fail there as if the network were down.
+  if (!token || !/^[\x21-\x7e]+$/.test(token)) throw tokenError(undefined, url, keyFile, secrets);
   return { token, account: content.client_email, secrets: [...secrets, token] };
 }
 

@@ -5,9 +5,10 @@
  */
 import type { HttpClient } from '../../http/http-client.js';
 import type { BillingMonth } from '../../model/billing-month.js';
-import { Dec, money, type Money } from '../../model/money.js';
+import { Dec, money, normalizeCurrency, type Money } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { BreakdownItem, DailySpend } from '../../model/snapshot.js';
+import { nextCursor } from '../adapter-kit.js';
 import { queryResponseSchema, type QueryResponse } from './gcp-schemas.js';
 
 const NAME = 'BigQuery';
@@ -94,12 +95,14 @@ export async function queryBillingExport(input: QueryInput): Promise<{ rows: Cos
   const rows: CostRow[] = [];
   // The job, as the first answer names it: later pages repeat it, but it cannot change.
   let job: QueryResponse['jobReference'];
+  let pageToken: string | undefined;
   for (let waits = 0, pages = 0; ; ) {
     bytesProcessed = answer.totalBytesProcessed ?? bytesProcessed;
     if (answer.jobComplete) {
       rows.push(...toRows(answer));
       if (!answer.pageToken) return { rows, bytesProcessed };
       if ((pages += 1) >= MAX_PAGES) throw new ProviderError('parse', `${NAME} returned more than ${MAX_PAGES} pages of billing rows; Spendbar stopped reading.`, { url: jobsUrl });
+      pageToken = nextCursor(NAME, pageToken, answer.pageToken, jobsUrl);
     } else if ((waits += 1) > MAX_WAITS) {
       throw new ProviderError('provider-unavailable', `${NAME} did not finish the billing query in time. Spendbar will try again later.`, { url: jobsUrl });
     }
@@ -107,7 +110,7 @@ export async function queryBillingExport(input: QueryInput): Promise<{ rows: Cos
     if (!job) throw new ProviderError('parse', `${NAME} answered in an unexpected shape: field "jobReference" is missing.`, { url: jobsUrl });
     const query = new URLSearchParams({ timeoutMs: '10000' });
     if (job.location) query.set('location', job.location);
-    if (answer.jobComplete && answer.pageToken) query.set('pageToken', answer.pageToken);
+    if (answer.jobComplete && pageToken) query.set('pageToken', pageToken);
     const resultsUrl = `${jobsUrl}/${encodeURIComponent(job.jobId)}?${query.toString()}`;
     answer = (await input.http.json({ ...common, url: resultsUrl })).data;
   }
@@ -126,6 +129,7 @@ function toRows(answer: QueryResponse): CostRow[] {
     };
     const currency = value('currency');
     if (!currency) throw new ProviderError('parse', `${NAME} answered in an unexpected shape: field "rows.${index}.currency" is missing.`);
+    if (!isCurrency(currency)) throw new ProviderError('parse', `${NAME} answered in an unexpected shape: field "rows.${index}.currency" is not a currency code.`);
     return { day: value('day') ?? '', service: value('service') ?? 'Other', currency, costMicros: micros('cost_micros'), creditMicros: micros('credit_micros') };
   });
 }
@@ -185,4 +189,13 @@ function explainQueryError(input: QueryInput, status: number, text: string | und
   if (status === 400) return `BigQuery rejected Spendbar's query on ${table.path}${said}. Check that billingTable is the standard usage cost export table (or a view with its columns).`;
   if (status === 401) return `Google rejected the service account's access token${said}. Check the key file, or create a new key.`;
   return undefined;
+}
+
+function isCurrency(code: string): boolean {
+  try {
+    normalizeCurrency(code);
+    return true;
+  } catch {
+    return false;
+  }
 }

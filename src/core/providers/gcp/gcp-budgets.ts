@@ -7,6 +7,7 @@ import type { HttpClient } from '../../http/http-client.js';
 import { Dec, money } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Figure } from '../../model/snapshot.js';
+import { nextCursor } from '../adapter-kit.js';
 import { budgetsResponseSchema, type Budget } from './gcp-schemas.js';
 
 const NAME = 'Cloud Billing Budgets';
@@ -69,8 +70,8 @@ async function listBudgets(input: BudgetInput): Promise<Budget[]> {
       explain: (status, text) => explainBudgetError(input.billingAccount, status, text),
     });
     budgets.push(...(answer.data.budgets ?? []));
-    pageToken = answer.data.nextPageToken || undefined;
-    if (!pageToken) break;
+    if (!answer.data.nextPageToken) break;
+    pageToken = nextCursor(NAME, pageToken, answer.data.nextPageToken, url);
   }
   return budgets;
 }

@@ -12,6 +12,7 @@ import {
   writeTestKeyFile,
 } from '../../../../tests/fakes/gcp-fake.js';
 import { formatAmount, type Money } from '../../model/money.js';
+import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import budgets from './__fixtures__/budgets-list.json' with { type: 'json' };
@@ -138,5 +139,46 @@ describe('gcp budgets', () => {
     const { snapshot } = await withBudgets(denied);
     expect(amount(snapshot?.monthToDate?.money)).toBe('21.634567 USD');
     expect(snapshot?.notes?.join(' ')).toContain('Grant it Billing Account Viewer');
+  });
+
+  it('sets aside a negative budget amount and keeps the month-to-date', async () => {
+    const negative = { json: { budgets: [{ name: `billingAccounts/${TEST_BILLING_ACCOUNT}/budgets/a`, displayName: 'A', amount: { specifiedAmount: { currencyCode: 'USD', units: '-1' } } }] } };
+    const { snapshot } = await withBudgets(negative);
+    expect(amount(snapshot?.monthToDate?.money)).toBe('21.634567 USD');
+    expect(snapshot?.spendLimit).toBeUndefined();
+  });
+
+  it('reports an access token with control characters as a parse error of the token endpoint, not a network fault', async () => {
+    const { error } = await pollGcp(gcpFake({ token: { json: { ...token, access_token: '\u0000' } }, query: { json: queryResponse } }));
+    expect((error as ProviderError).kind).toBe('parse');
+    expect((error as ProviderError).message).toContain('token endpoint');
+  });
+
+  it('reports a billing export row in an unknown currency as a parse error naming the field', async () => {
+    const { error } = await pollGcp(gcpFake({ query: queryAnswer([['2026-11-15', 'Compute Engine', 'EURO', '5000000', '0']]) }));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as ProviderError).message).toContain('rows.0.currency');
+  });
+
+  it('reports a budget in an unknown currency as a parse error naming the field, like any budget of another shape', async () => {
+    const odd = { json: { budgets: [{ name: `billingAccounts/${TEST_BILLING_ACCOUNT}/budgets/a`, displayName: 'A', amount: { specifiedAmount: { currencyCode: 'EURO', units: '10' } } }] } };
+    const { error } = await withBudgets(odd);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as ProviderError).kind).toBe('parse');
+    expect((error as ProviderError).message).toContain('currencyCode');
+  });
+
+  it('stops when the Budgets API repeats its page token, instead of asking for the same page five times', async () => {
+    const { error, requests } = await withBudgets({ json: { ...budgets, nextPageToken: 'same' } });
+    expect((error as ProviderError).kind).toBe('parse');
+    expect(requests.filter((request) => request.path.endsWith('/budgets'))).toHaveLength(2);
+  });
+
+  it('stops when BigQuery repeats its page token, instead of asking for the same page twenty times', async () => {
+    const page = queryAnswer([['2026-11-01', 'Cloud Run', 'USD', '1500000', '0']], { pageToken: 'same' });
+    const { error, requests } = await pollGcp(gcpFake({ query: page, results: page }));
+    expect((error as ProviderError).kind).toBe('parse');
+    // jobs.query gave the token; the one getQueryResults call that repeats it is the last.
+    expect(requests.filter((request) => request.path.includes('/queries/'))).toHaveLength(1);
   });
 });

@@ -12,6 +12,7 @@ import { formatAmount } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { accessToken } from './gcp-auth.js';
 import { exportFigures, parseBillingTable, queryBillingExport } from './gcp-bigquery.js';
 import { budgetLimit } from './gcp-budgets.js';
@@ -50,7 +51,7 @@ export function createGcpProvider(options: GcpProviderOptions = {}): ProviderDef
     reportsSpend: true,
     defaultCurrency: 'USD',
     refresh: { defaultMs: 6 * HOUR, minimumMs: 1 * HOUR },
-    fetchSnapshot: (context) => fetchGcpSnapshot(context, options.tokenTimeoutMs ?? 30_000),
+    fetchSnapshot: guarded('Google Cloud', (context) => fetchGcpSnapshot(context, options.tokenTimeoutMs ?? 30_000)),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currencyCode } from '../adapter-kit.js';
 
 /** A BigQuery cell: every value arrives as a string (or null), whatever its column type. */
 const cell = z.object({ v: z.union([z.string(), z.null()]).optional() });
@@ -19,7 +20,7 @@ export const queryResponseSchema = z.object({
 
 /** google.type.Money in proto3 JSON: `units` is an int64 as a string; `nanos` may be absent (0). */
 const googleMoney = z.object({
-  currencyCode: z.string(),
+  currencyCode,
   units: z.union([z.string().regex(/^-?\d+$/, 'is not a whole number'), z.number().int()]).nullish(),
   nanos: z.number().int().nullish(),
 });

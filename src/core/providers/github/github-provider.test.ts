@@ -152,4 +152,12 @@ describe('GitHub specifics', () => {
     expect(error!.kind).toBe('parse');
     expect(error!.message).toContain('usageItems.0.netAmount');
   });
+
+  it('shows a day whose only line is a subnormal float (3.4e-314) as 0.00, not hundreds of decimals no reader accepts', async () => {
+    // The first of November has one line, of 0: the subnormal is that day's whole spend.
+    const lines = usageNovember.usageItems.map((item, index) => (index === 0 ? { ...item, netAmount: 3.3953000393e-314 } : item));
+    const { snapshot } = await pollWith({ [orgUsage]: { json: { usageItems: lines } }, [orgPremium]: { json: premiumNovember } });
+    expect(formatAmount(snapshot!.monthToDate!.money.amount)).toBe('45.224');
+    expect(amounts(snapshot!.dailySpend!)).toEqual(['0.00', '5.624', '39.60']);
+  });
 });

@@ -7,6 +7,7 @@ import { money, sum, type Money } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { BreakdownItem, DailySpend, ModelUsage, Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { premiumRequestReportSchema, usageReportSchema, type UsageItem } from './github-schemas.js';
 
 const NAME = 'GitHub';
@@ -34,7 +35,7 @@ export const githubProvider: ProviderDefinition = {
   defaultCurrency: 'USD',
   // GitHub refreshes the usage report a few times a day; polling more often only spends rate limit.
   refresh: { defaultMs: 60 * MINUTE, minimumMs: 10 * MINUTE },
-  fetchSnapshot: fetchGitHubSnapshot,
+  fetchSnapshot: guarded(NAME, fetchGitHubSnapshot),
 };
 
 interface BillingAccount {

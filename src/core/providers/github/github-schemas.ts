@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalAmount } from '../adapter-kit.js';
 
 /**
  * A number the spec types as `number`/`integer`. A numeric string is accepted too: it is unambiguous,
@@ -16,7 +17,7 @@ const usageItemSchema = z.object({
   sku: z.string().nullish(),
   quantity: numeric.nullish(),
   unitType: z.string().nullish(),
-  netAmount: numeric,
+  netAmount: decimalAmount,
 });
 
 export const usageReportSchema = z.object({
@@ -30,7 +31,7 @@ const premiumItemSchema = z.object({
   unitType: z.string().nullish(),
   grossQuantity: numeric.nullish(),
   netQuantity: numeric.nullish(),
-  netAmount: numeric.nullish(),
+  netAmount: decimalAmount.nullish(),
 });
 
 export const premiumRequestReportSchema = z.object({

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
 import { byMetric, groqRoutes } from '../../../../tests/fakes/groq-fake.js';
-
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
-
-
+import { ProviderError } from '../../model/provider-error.js';
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import models from './__fixtures__/models.json' with { type: 'json' };
 import empty from './__fixtures__/prometheus-empty.json' with { type: 'json' };
 import queryError from './__fixtures__/prometheus-error.json' with { type: 'json' };
+import tokensIn from './__fixtures__/prometheus-tokens-in.json' with { type: 'json' };
+import tokensOut from './__fixtures__/prometheus-tokens-out.json' with { type: 'json' };
 import { groqProvider, NOT_ENTERPRISE_NOTE } from './groq-provider.js';
 import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
@@ -134,5 +134,12 @@ describe('Groq specifics', () => {
     const { error } = await pollWith({ [QUERY]: bad });
     expect(error).toMatchObject({ kind: 'parse' });
     expect(error!.message).toContain('data.result.0.value.1');
+  });
+
+  it('reports a token count near the float maximum as a parse error, not a cost no reader accepts', async () => {
+    const absurd = { ...tokensIn, data: { ...tokensIn.data, result: [{ metric: { model: 'llama-3.3-70b-versatile' }, value: [1795255200, 1.7976931348623157e308] }] } };
+    const { error } = await pollWith({ ...healthy, [QUERY]: byMetric({ json: absurd }, { json: tokensOut }) });
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error!.kind).toBe('parse');
   });
 });

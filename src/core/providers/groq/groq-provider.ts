@@ -11,6 +11,7 @@ import { Dec } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { estimateFromTokens, errorInsideOk, GROQ_PRICE_LIST_ID, NO_MODEL_LABEL, type TokenCounts } from './groq-mapping.js';
 import { modelListResponseSchema, prometheusQueryResponseSchema } from './groq-schemas.js';
 
@@ -42,7 +43,7 @@ export const groqProvider: ProviderDefinition = {
   reportsSpend: false,
   defaultCurrency: 'USD',
   refresh: { defaultMs: 30 * MINUTE, minimumMs: 5 * MINUTE },
-  fetchSnapshot: fetchGroqSnapshot,
+  fetchSnapshot: guarded(NAME, fetchGroqSnapshot),
 };
 
 async function fetchGroqSnapshot(context: ProviderContext): Promise<Snapshot> {

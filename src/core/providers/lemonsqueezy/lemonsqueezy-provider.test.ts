@@ -109,4 +109,10 @@ describe('Lemon Squeezy specifics', () => {
     expect(broken.error!.kind).toBe('parse');
     expect(broken.error!.message).toContain('data.0.attributes');
   });
+
+  it('leaves the reset time unknown when the period end is not a time, instead of an "Invalid Date"', async () => {
+    const { snapshot } = await pollWith({ [list]: { json: subscriptionItems }, [usageOf2]: { json: { ...currentUsage, meta: { ...currentUsage.meta, period_end: '' } } } });
+    expect(snapshot!.quota!.used).toBe(5);
+    expect(snapshot!.quota!.resetsAt).toBeUndefined();
+  });
 });

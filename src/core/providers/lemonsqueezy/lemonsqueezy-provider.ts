@@ -8,6 +8,7 @@ import { isCurrentMonth } from '../../model/billing-month.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Quota, Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { currentUsageSchema, subscriptionItemsSchema, type CurrentUsage } from './lemonsqueezy-schemas.js';
 
 const NAME = 'Lemon Squeezy';
@@ -31,7 +32,7 @@ export const lemonsqueezyProvider: ProviderDefinition = {
   reportsSpend: false,
   defaultCurrency: 'USD',
   refresh: { defaultMs: 60 * MINUTE, minimumMs: 5 * MINUTE },
-  fetchSnapshot: fetchLemonSqueezySnapshot,
+  fetchSnapshot: guarded(NAME, fetchLemonSqueezySnapshot),
 };
 
 interface ItemUsage {

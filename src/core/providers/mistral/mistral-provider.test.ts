@@ -110,4 +110,9 @@ describe('Mistral specifics', () => {
     expect((result as ProviderError).kind).toBe('parse');
     expect((result as ProviderError).message).toContain('limits.currency');
   });
+
+  it('shows a month-to-date sent with binary noise (13.629999999999999) as 13.63', async () => {
+    const snapshot = await snapshotFor({ limits: { ...spendLimit.limits, completion: { ...completion, total_usage: 13.629999999999999 } } });
+    expect(formatAmount(snapshot.monthToDate!.money.amount)).toBe('13.63');
+  });
 });

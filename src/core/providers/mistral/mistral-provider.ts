@@ -7,6 +7,7 @@ import { isCurrentMonth } from '../../model/billing-month.js';
 import { money } from '../../model/money.js';
 import type { Figure, Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { limitsSchema, type Limits } from './mistral-schemas.js';
 
 const NAME = 'Mistral';
@@ -28,7 +29,7 @@ export const mistralProvider: ProviderDefinition = {
   reportsSpend: true,
   defaultCurrency: 'EUR',
   refresh: { defaultMs: 15 * MINUTE, minimumMs: 2 * MINUTE },
-  fetchSnapshot: fetchMistralSnapshot,
+  fetchSnapshot: guarded(NAME, fetchMistralSnapshot),
 };
 
 /**

@@ -141,4 +141,9 @@ describe('Moonshot specifics', () => {
     expect((result as ProviderError).kind).toBe('auth');
     expect((result as ProviderError).message).toMatch(/region/);
   });
+
+  it('shows a balance sent as a subnormal float (-5e-324) as 0.00, not 324 decimals no reader accepts', async () => {
+    const snapshot = await snapshotFor({ ...balance, data: { ...balance.data, available_balance: -5e-324 } }, { settings: { region: 'cn' } });
+    expect(formatAmount(snapshot.balance!.money.amount)).toBe('0.00');
+  });
 });

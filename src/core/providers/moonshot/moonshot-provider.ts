@@ -8,6 +8,7 @@ import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { errorInBody } from '../adapter-kit.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { balanceResponseSchema, type BalanceResponse } from './moonshot-schemas.js';
 
 const NAME = 'Moonshot';
@@ -32,7 +33,7 @@ export const moonshotProvider: ProviderDefinition = {
   reportsSpend: false,
   defaultCurrency: 'USD',
   refresh: { defaultMs: 15 * MINUTE, minimumMs: 1 * MINUTE },
-  fetchSnapshot: fetchMoonshotSnapshot,
+  fetchSnapshot: guarded(NAME, fetchMoonshotSnapshot),
 };
 
 interface Region {

@@ -20,7 +20,8 @@ export interface CostSummary {
 }
 
 /** Exact decimal of a dollar value: numbers go through their shortest decimal form, never float maths. */
-export function decimalOf(value: number | string): Dec {
+export function decimalOf(value: Dec | number | string): Dec {
+  if (value instanceof Dec) return value;
   return new Dec(typeof value === 'number' ? String(value) : value);
 }
 

@@ -11,6 +11,7 @@ import { describeProviderContract } from '../../../../tests/kit/provider-contrac
 import costs from './__fixtures__/costs.json' with { type: 'json' };
 import creditGrants from './__fixtures__/credit-grants.json' with { type: 'json' };
 import projectKeyError from './__fixtures__/error-project-key.json' with { type: 'json' };
+import spendLimit from './__fixtures__/spend-limit.json' with { type: 'json' };
 import { openaiProvider } from './openai-provider.js';
 
 const apiKey = 'sk-admin-test-0000';
@@ -251,6 +252,32 @@ describe('OpenAI specifics', () => {
       const error = await failureOf(poll(`${server.origin}/v1`));
       expect(error.kind).toBe('parse');
       expect(error.message).toMatch(/several currencies/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('sets aside a spend limit of 400 digits and keeps the month-to-date, instead of a crash in the decimal library', async () => {
+    const { snapshot } = await pollWith({ ...healthyTable, 'GET /v1/organization/spend_limit': { json: { ...spendLimit, threshold_amount: '9'.repeat(400) } } });
+    expect(amount(snapshot.monthToDate?.money)).toBe('4.4945678 USD');
+    expect(snapshot.spendLimit).toBeUndefined();
+    expect(snapshot.notes?.join(' ')).toContain('OpenAI reported a spend limit of 1e+398, which cannot be; it is not shown.');
+  });
+
+  it('sets aside a spend limit in an unknown currency with a note naming the field, keeping the month-to-date', async () => {
+    const { snapshot } = await pollWith({ ...healthyTable, 'GET /v1/organization/spend_limit': { json: { ...spendLimit, currency: 'EURO' } } });
+    expect(amount(snapshot.monthToDate?.money)).toBe('4.4945678 USD');
+    expect(snapshot.spendLimit).toBeUndefined();
+    expect(snapshot.notes?.join(' ')).toMatch(/Spend limit unavailable: .*"currency"/);
+  });
+
+  it('stops when OpenAI repeats its page cursor, instead of asking for the same page ten times', async () => {
+    const repeating = { json: { ...costs, has_more: true, next_page: 'page_same' } };
+    const server = await startFakeServer(routes({ ...healthyTable, 'GET /v1/organization/costs': repeating }));
+    try {
+      const error = await failureOf(poll(`${server.origin}/v1`));
+      expect(error.kind).toBe('parse');
+      expect(server.requests.filter((request) => request.path === '/v1/organization/costs')).toHaveLength(2);
     } finally {
       await server.close();
     }

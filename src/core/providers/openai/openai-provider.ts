@@ -9,7 +9,9 @@ import { windowEnd } from '../../model/billing-month.js';
 import { Dec, money, subtract, type Money } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Figure, ModelUsage, Snapshot } from '../../model/snapshot.js';
+import { nextCursor } from '../adapter-kit.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { decimalOf, summarizeCosts, summarizeUsage } from './openai-mapping.js';
 import { completionsUsagePageSchema, costsPageSchema, creditGrantsSchema, spendLimitSchema } from './openai-schemas.js';
 
@@ -33,7 +35,7 @@ export const openaiProvider: ProviderDefinition = {
   reportsSpend: true,
   defaultCurrency: 'USD',
   refresh: { defaultMs: 15 * MINUTE, minimumMs: 5 * MINUTE },
-  fetchSnapshot: fetchOpenAiSnapshot,
+  fetchSnapshot: guarded(NAME, fetchOpenAiSnapshot),
 };
 
 /** A normal project key gets 401 or 403 from every organization endpoint: say which key works instead. */
@@ -95,7 +97,7 @@ async function fetchAllBuckets<Bucket>(context: ProviderContext, url: string, qu
     const body = response.data;
     buckets.push(...body.data);
     if (!body.has_more || !body.next_page) return buckets;
-    page = body.next_page;
+    page = nextCursor(NAME, page, body.next_page, url);
   }
   throw new ProviderError('parse', `OpenAI still had more pages after ${MAX_PAGES}; Spendbar stopped following them.`, { url });
 }
@@ -129,7 +131,7 @@ async function fetchCreditGrants(context: ProviderContext, notes: string[]): Pro
   const url = `${context.baseUrl.replace(/\/v1$/, '')}/dashboard/billing/credit_grants`;
   const response = await context.http.json({ ...request(context), url, schema: creditGrantsSchema });
   const grants = response.data;
-  const usd = (value: number | string): Money => money(decimalOf(value), 'USD');
+  const usd = (value: Dec): Money => money(decimalOf(value), 'USD');
   let remaining: Money | undefined;
   if (isKnown(grants.total_available)) remaining = usd(grants.total_available);
   else if (isKnown(grants.total_granted) && isKnown(grants.total_used)) remaining = subtract(usd(grants.total_granted), usd(grants.total_used));

@@ -4,9 +4,10 @@
  * unambiguous numeric string is accepted too, and the reverse.
  */
 import { z } from 'zod';
+import { currencyCode, decimalAmount, integerAmount } from '../adapter-kit.js';
 
 /** A decimal amount the spec types as a JSON number (USD dollars); a plain numeric string is accepted. */
-export const decimalValue = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/, 'is not a decimal number')]);
+export const decimalValue = decimalAmount;
 
 /** An integer (Unix seconds, token counts, cents); a string of digits is accepted. */
 const integer = z.union([z.number().int(), z.string().regex(/^-?\d+$/, 'is not an integer').transform(Number)]);
@@ -55,8 +56,8 @@ export const completionsUsagePageSchema = pageOf(completionsUsageResultSchema);
 
 /** `GET /organization/spend_limit` (OrganizationSpendLimitResource): `threshold_amount` is integer cents. */
 export const spendLimitSchema = z.object({
-  threshold_amount: integer,
-  currency: z.string().nullish(),
+  threshold_amount: integerAmount,
+  currency: currencyCode.nullish(),
   interval: z.string().nullish(),
   enforcement: z.object({ status: z.string().nullish() }).nullish(),
 });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../../../tests/fakes/fake-http-server.js';
 import { openrouterRoutes } from '../../../../tests/fakes/openrouter-fake.js';
-
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
-
+import { ProviderError } from '../../model/provider-error.js';
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import credits from './__fixtures__/credits.json' with { type: 'json' };
 import key from './__fixtures__/key.json' with { type: 'json' };
@@ -81,5 +80,30 @@ describe('OpenRouter specifics', () => {
     });
     expect(snapshot.monthToDate).toBeUndefined();
     expect(snapshot.spendLimit).toBeUndefined();
+  });
+
+  it('stores usage sent with binary noise (13.629999999999999) as the amount meant, 13.63', async () => {
+    const { snapshot } = await pollWith({
+      'GET /api/v1/credits': { json: credits },
+      'GET /api/v1/key': { json: { data: { ...key.data, usage_monthly: 13.629999999999999 } } },
+    });
+    expect(formatAmount(snapshot.monthToDate!.money.amount)).toBe('13.63');
+  });
+
+  it('reads credits sent as a string with more decimals than Spendbar keeps, instead of failing the poll', async () => {
+    const { snapshot } = await pollWith({
+      'GET /api/v1/credits': { json: { data: { total_credits: '100.33333333333333333333', total_usage: 0 } } },
+      'GET /api/v1/key': { json: key },
+    });
+    expect(formatAmount(snapshot.balance!.money.amount)).toBe('100.333333333333');
+  });
+
+  it('refuses a credit total beyond any bill as a parse error', async () => {
+    const error = await pollWith({
+      'GET /api/v1/credits': { json: { data: { total_credits: 1e308, total_usage: 0 } } },
+      'GET /api/v1/key': { json: key },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as ProviderError).kind).toBe('parse');
   });
 });

@@ -7,6 +7,7 @@ import { money, subtract } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Figure, Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { creditsResponseSchema, keyResponseSchema, type KeyResponse } from './openrouter-schemas.js';
 
 const NAME = 'OpenRouter';
@@ -25,7 +26,7 @@ export const openrouterProvider: ProviderDefinition = {
   reportsSpend: true,
   defaultCurrency: 'USD',
   refresh: { defaultMs: 15 * MINUTE, minimumMs: 1 * MINUTE },
-  fetchSnapshot: fetchOpenRouterSnapshot,
+  fetchSnapshot: guarded(NAME, fetchOpenRouterSnapshot),
 };
 
 async function fetchOpenRouterSnapshot(context: ProviderContext): Promise<Snapshot> {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { decimalAmount } from '../adapter-kit.js';
 
 /** A USD amount that the docs type as a number; a numeric string is accepted as unambiguous. */
-const usd = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]);
+const usd = decimalAmount;
 
 /** `GET /credits` (management keys only). Only the fields used; unknown fields are ignored. */
 export const creditsResponseSchema = z.object({

@@ -122,4 +122,11 @@ describe('Railway specifics', () => {
     const { error } = await pollWith(oneError(`Not Authorized for token ${token}`));
     expect(error!.message).not.toContain(token);
   });
+
+  it('sets aside a negative hard limit and keeps the month-to-date', async () => {
+    const negative = JSON.parse(JSON.stringify(meWorkspaces).replace('"hardLimit":125', '"hardLimit":-1')) as typeof meWorkspaces;
+    const { snapshot } = await pollWith({ json: negative });
+    expect(formatAmount(snapshot!.monthToDate!.money.amount)).toBe('12.345678');
+    expect(snapshot!.spendLimit).toBeUndefined();
+  });
 });

@@ -8,6 +8,7 @@ import { isCurrentMonth } from '../../model/billing-month.js';
 import { money, sum } from '../../model/money.js';
 import type { BreakdownItem, Figure, Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { RAILWAY, railwayQuery, TOKENS_URL } from './railway-graphql.js';
 import { meWorkspacesDataSchema, workspaceDataSchema, type Workspace } from './railway-schemas.js';
 
@@ -38,7 +39,7 @@ export const railwayProvider: ProviderDefinition = {
   defaultCurrency: 'USD',
   // Railway caches currentUsage; Free/Hobby tokens have 100-1000 requests an hour.
   refresh: { defaultMs: 30 * MINUTE, minimumMs: 5 * MINUTE },
-  fetchSnapshot: fetchRailwaySnapshot,
+  fetchSnapshot: guarded(RAILWAY, fetchRailwaySnapshot),
 };
 
 async function fetchRailwaySnapshot(context: ProviderContext): Promise<Snapshot> {

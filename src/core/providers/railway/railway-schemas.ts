@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalAmount } from '../adapter-kit.js';
 
 /** A Float the schema declares; an unambiguous numeric string is accepted too. */
 const float = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]);
@@ -10,13 +11,13 @@ const integer = z.union([z.number().int(), z.string().regex(/^-?\d+$/)]);
  */
 const customerSchema = z.object({
   /** Dollars: the official CLI prints it as "$…" (`railway usage`). "Cached and may not be up to date". */
-  currentUsage: float.nullish(),
+  currentUsage: decimalAmount.nullish(),
   /** "The total amount of unused credits"; the unit is not documented. */
   creditBalance: float.nullish(),
   billingPeriod: z.object({ start: z.string().nullish(), end: z.string().nullish() }).nullish(),
   /** Whole dollars: the CLI prints them as "$N" and sets them through `softLimitDollars`/`hardLimitDollars`. */
   usageLimit: z
-    .object({ softLimit: integer.nullish(), hardLimit: integer.nullish(), isOverLimit: z.boolean().nullish() })
+    .object({ softLimit: decimalAmount.nullish(), hardLimit: decimalAmount.nullish(), isOverLimit: z.boolean().nullish() })
     .nullish(),
   subscriptions: z
     .array(z.object({ nextInvoiceCurrentTotal: integer.nullish(), nextInvoiceDate: z.string().nullish(), status: z.string().nullish() }))

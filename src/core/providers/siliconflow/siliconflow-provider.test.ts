@@ -97,6 +97,10 @@ describe('SiliconFlow specifics', () => {
     expect((result as ProviderError).kind).toBe('parse');
     expect((result as ProviderError).message).toContain('data.totalBalance');
   });
+  it('keeps a balance sent with 18 decimals to the 12 Spendbar stores, instead of a figure no reader accepts', async () => {
+    const snapshot = await snapshotFor({ ...userInfo, data: { ...userInfo.data, totalBalance: '88.000000000000000001' } });
+    expect(formatAmount(snapshot.balance!.money.amount)).toBe('88.00');
+  });
 });
 
 describe('SiliconFlow account form', () => {

@@ -8,6 +8,7 @@ import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { errorInBody } from '../adapter-kit.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { userInfoSchema, type UserInfo } from './siliconflow-schemas.js';
 
 const NAME = 'SiliconFlow';
@@ -34,7 +35,7 @@ export const siliconflowProvider: ProviderDefinition = {
   reportsSpend: false,
   defaultCurrency: 'CNY',
   refresh: { defaultMs: 15 * MINUTE, minimumMs: 1 * MINUTE },
-  fetchSnapshot: fetchSiliconFlowSnapshot,
+  fetchSnapshot: guarded(NAME, fetchSiliconFlowSnapshot),
 };
 
 function currencyOf(context: ProviderContext): string {

@@ -11,6 +11,7 @@ import { describeProviderContract } from '../../../../tests/kit/provider-contrac
 import novemberPage1 from './__fixtures__/balance-transactions-2026-11-page1.json' with { type: 'json' };
 import novemberPage2 from './__fixtures__/balance-transactions-2026-11-page2.json' with { type: 'json' };
 import balance from './__fixtures__/balance.json' with { type: 'json' };
+import transactions from './__fixtures__/balance-transactions.json' with { type: 'json' };
 import { fromMinorUnits, stripeProvider } from './stripe-provider.js';
 import { pollAdapter } from '../../../../tests/kit/poll-adapter.js';
 
@@ -153,5 +154,11 @@ describe('Stripe specifics', () => {
       'GET /v1/balance_transactions': { json: { has_more: false, data: [{ id: 'txn_a', created: 1795000000, currency: 'usd', fee: 0.59 }] } },
     });
     expect(fractional.error!.kind).toBe('parse');
+  });
+
+  it('stops at the second request when Stripe answers the same page again with has_more, instead of asking 50 times', async () => {
+    const { error, requests } = await pollWith({ 'GET /v1/balance': { json: balance }, 'GET /v1/balance_transactions': { json: { ...transactions, has_more: true } } });
+    expect(error!.kind).toBe('parse');
+    expect(requests.filter((request) => request.path === '/v1/balance_transactions')).toHaveLength(2);
   });
 });

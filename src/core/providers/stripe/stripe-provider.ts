@@ -6,7 +6,9 @@
 import { Dec, money, normalizeCurrency, type Money } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { BreakdownItem, DailySpend, Figure, Snapshot } from '../../model/snapshot.js';
+import { nextCursor } from '../adapter-kit.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { balanceSchema, balanceTransactionListSchema, type Balance, type BalanceTransaction } from './stripe-schemas.js';
 
 const NAME = 'Stripe';
@@ -34,7 +36,7 @@ export const stripeProvider: ProviderDefinition = {
   defaultCurrency: 'USD',
   // A busy account pages through many transactions; fees do not need minute-by-minute freshness.
   refresh: { defaultMs: 60 * MINUTE, minimumMs: 5 * MINUTE },
-  fetchSnapshot: fetchStripeSnapshot,
+  fetchSnapshot: guarded(NAME, fetchStripeSnapshot),
 };
 
 /** Fees of one currency this month. */
@@ -64,7 +66,8 @@ async function fetchStripeSnapshot(context: ProviderContext): Promise<Snapshot> 
     pages += 1;
     for (const transaction of page.data.data) addFees(fees, transaction, context);
     more = page.data.has_more && page.data.data.length > 0;
-    startingAfter = page.data.data.at(-1)?.id;
+    const last = page.data.data.at(-1)?.id;
+    startingAfter = more && last !== undefined ? nextCursor(NAME, startingAfter, last, context.baseUrl) : last;
   }
   const partial = more;
 

@@ -7,6 +7,7 @@ import { isCurrentMonth } from '../../model/billing-month.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Quota, Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import { organizationProjectsSchema, organizationSchema, organizationsSchema, usageApiCountsSchema, type UsageApiCounts } from './supabase-schemas.js';
 import { scrubAndClip } from '../../http/secret-scrub.js';
 
@@ -34,7 +35,7 @@ export const supabaseProvider: ProviderDefinition = {
   reportsSpend: false,
   defaultCurrency: 'USD',
   refresh: { defaultMs: 60 * MINUTE, minimumMs: 10 * MINUTE },
-  fetchSnapshot: fetchSupabaseSnapshot,
+  fetchSnapshot: guarded(NAME, fetchSupabaseSnapshot),
 };
 
 interface RequestCounts {

@@ -9,6 +9,7 @@ import { ProviderError } from '../../model/provider-error.js';
 import type { Figure, Snapshot } from '../../model/snapshot.js';
 import { fromCents } from '../adapter-kit.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { guarded } from '../snapshot-guard.js';
 import {
   invoicePreviewSchema,
   prepaidBalanceSchema,
@@ -40,7 +41,7 @@ export const xaiProvider: ProviderDefinition = {
   reportsSpend: true,
   defaultCurrency: 'USD',
   refresh: { defaultMs: 15 * MINUTE, minimumMs: 2 * MINUTE },
-  fetchSnapshot: fetchXaiSnapshot,
+  fetchSnapshot: guarded(NAME, fetchXaiSnapshot),
 };
 
 async function fetchXaiSnapshot(context: ProviderContext): Promise<Snapshot> {
