@@ -11,6 +11,5 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     fileParallelism: false,
-    passWithNoTests: true,
   },
 });

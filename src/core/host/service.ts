@@ -38,7 +38,7 @@ import { withLock } from '../store/files.js';
 import { setAsideWarnings } from '../store/set-aside.js';
 import { AlertCenter, type AlertSettingsChange } from '../alerts/alert-center.js';
 import type { AlertSettings, RaisedAlert } from '../alerts/alert-model.js';
-import { HistoryStore, snapshotFromJson, type MonthFile } from '../ledger/history-store.js';
+import { HistoryStore, lastGoodOf, type MonthFile } from '../ledger/history-store.js';
 import { SettingsStore, type AccountConfig, type StoredPreferences } from '../accounts/settings-store.js';
 import type { PollOutcome } from '../scheduler/scheduler.js';
 import { RetryWaits } from '../scheduler/retry-waits.js';
@@ -484,5 +484,5 @@ function hasNoOptionalKey(account: Account, values: Readonly<Record<string, stri
 }
 
 function previousSnapshot(file: MonthFile | undefined) {
-  return file?.lastGood ? snapshotFromJson(file.lastGood) : undefined;
+  return lastGoodOf(file);
 }

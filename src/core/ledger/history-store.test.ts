@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HistoryStore, snapshotFromJson } from './history-store.js';
+import { HistoryStore, lastGoodOf, snapshotFromJson } from './history-store.js';
 import { formatAmount } from '../model/money.js';
 
 function monthFile(lastGood: Record<string, unknown>) {
@@ -39,5 +39,23 @@ describe('HistoryStore with odd stored figures', () => {
     const aside = readdirSync(folder).find((name) => name.includes('.corrupt-'))!;
     expect(readFileSync(join(folder, aside), 'utf8')).toBe(stored);
     expect(JSON.parse(readFileSync(join(folder, '2026-11.json'), 'utf8')).lastGood.monthToDate.amount).toBe('13.63');
+  });
+});
+
+describe('decoded histories', () => {
+  it('decodes a month’s last good snapshot once, until the file is replaced', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'spendbar-history-'));
+    const folder = join(dataDir, 'history', 'openrouter--env');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, '2026-11.json'), JSON.stringify(monthFile({ monthToDate: { amount: '12.50', currency: 'USD', confidence: 'official' } })));
+    const history = new HistoryStore(dataDir, () => undefined);
+    const first = lastGoodOf(history.read('openrouter:env', '2026-11'));
+    // Every overview asks again; the same decoded snapshot comes back, not a new decoding of the JSON.
+    expect(lastGoodOf(history.read('openrouter:env', '2026-11'))).toBe(first);
+    expect(formatAmount(first!.monthToDate!.money.amount)).toBe('12.50');
+    history.recordSuccess('openrouter:env', { ...first!, monthToDate: { money: { ...first!.monthToDate!.money, amount: first!.monthToDate!.money.amount.plus(1) }, confidence: 'official' }, fetchedAt: '2026-11-21T12:00:00.000Z' });
+    const replaced = lastGoodOf(history.read('openrouter:env', '2026-11'));
+    expect(replaced).not.toBe(first);
+    expect(formatAmount(replaced!.monthToDate!.money.amount)).toBe('13.50');
   });
 });

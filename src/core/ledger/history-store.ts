@@ -202,6 +202,23 @@ export function snapshotToJson(snapshot: Snapshot): z.infer<typeof snapshotJson>
   };
 }
 
+const decodedLastGood = new WeakMap<MonthFile, Snapshot>();
+
+/**
+ * A month file's last good snapshot, decoded into Money once: the decoded form is remembered for as long
+ * as the parsed file itself is (the store hands out the same parsed file until the file is replaced),
+ * so the overview, the runway and the month-end figure never decode the same JSON twice.
+ */
+export function lastGoodOf(file: MonthFile | undefined): Snapshot | undefined {
+  if (!file?.lastGood) return undefined;
+  let snapshot = decodedLastGood.get(file);
+  if (!snapshot) {
+    snapshot = snapshotFromJson(file.lastGood);
+    decodedLastGood.set(file, snapshot);
+  }
+  return snapshot;
+}
+
 export function snapshotFromJson(json: z.infer<typeof snapshotJson>): Snapshot {
   return {
     month: json.month,

@@ -10,7 +10,7 @@ import type { AccountData } from './account-data.js';
 import { balanceInputsFromEntries, estimateBalance, manualSpendByCurrency, type BalanceAnchor, type DatedMoney } from '../ledger/ledger.js';
 import { Dec, add, formatAmount, zero, type Money } from '../model/money.js';
 import type { Confidence, Figure, Snapshot } from '../model/snapshot.js';
-import { snapshotFromJson } from '../ledger/history-store.js';
+import { lastGoodOf } from '../ledger/history-store.js';
 import type { TrackedRecord } from '../tracked/tracked-store.js';
 import type { DetectedTopUp } from '../alerts/alert-model.js';
 import { runwayView } from './runway-view.js';
@@ -68,7 +68,7 @@ function accountFigures(data: AccountData, monthKey: string, now: Date): Account
   const parts = monthToDateParts(data, monthKey);
   const month = parseMonth(monthKey);
   if (!month) return { parts, monthEnd: [] };
-  const snapshot = data.monthFile?.lastGood ? snapshotFromJson(data.monthFile.lastGood) : undefined;
+  const snapshot = lastGoodOf(data.monthFile);
   const polledMonthToDate = Boolean(snapshot?.monthToDate) && (data.account.provider.reportsSpend || snapshot?.monthToDate !== undefined);
   const dailySpend = polledMonthToDate ? providerDailySeries(data.monthFile, data.earlierFiles.at(-1)) : ledgerSeries(data, { entries: false });
   const monthEnd = accountMonthEnd({
@@ -85,7 +85,7 @@ function accountFigures(data: AccountData, monthKey: string, now: Date): Account
 function accountView(data: AccountData, figures: AccountFigures, month: string, now: Date, topUps: readonly DetectedTopUp[]): AccountView {
   const { account } = data;
   const manual = account.provider.kind === 'manual';
-  const snapshot: Snapshot | undefined = data.monthFile?.lastGood ? snapshotFromJson(data.monthFile.lastGood) : undefined;
+  const snapshot: Snapshot | undefined = lastGoodOf(data.monthFile);
   const lastError = data.monthFile?.lastAttempt?.error ?? null;
 
   let status: AccountView['status'];
@@ -148,7 +148,7 @@ function accountView(data: AccountData, figures: AccountFigures, month: string, 
  * the estimated cost of tracked usage, kept apart by confidence.
  */
 function monthToDateParts(data: AccountData, month: string): Figure[] {
-  const snapshot = data.monthFile?.lastGood ? snapshotFromJson(data.monthFile.lastGood) : undefined;
+  const snapshot = lastGoodOf(data.monthFile);
   if (data.account.provider.reportsSpend || snapshot?.monthToDate) {
     return snapshot?.monthToDate ? [snapshot.monthToDate] : [];
   }
@@ -199,7 +199,7 @@ function trackedNotes(data: AccountData, month: string): string[] {
     const estimate = data.tracked.reduce((total, record) => (record.cost === null ? total : total.plus(record.cost)), new Dec(0));
     notes.push(`Tracked usage estimate: ${formatAmount(estimate)} USD (the official figure is shown).`);
   }
-  const polledEstimate = !data.account.provider.reportsSpend && data.monthFile?.lastGood && snapshotFromJson(data.monthFile.lastGood).monthToDate;
+  const polledEstimate = !data.account.provider.reportsSpend && lastGoodOf(data.monthFile)?.monthToDate;
   if (polledEstimate && (data.tracked.length > 0 || manualSpendByCurrency(data.entries, month).length > 0)) {
     notes.push(`Spend entries and tracked usage are not added to the month-to-date: the ${data.account.provider.name} figure covers the same usage.`);
   }
@@ -212,7 +212,7 @@ function estimatedBalances(data: AccountData): Figure[] {
   const officialSpend: DatedMoney[] = [];
   const officialAnchors: BalanceAnchor[] = [];
   for (const file of [...data.earlierFiles, ...(data.monthFile ? [data.monthFile] : [])]) {
-    const snapshot = file.lastGood ? snapshotFromJson(file.lastGood) : undefined;
+    const snapshot = lastGoodOf(file);
     for (const day of snapshot?.dailySpend ?? []) officialSpend.push(day);
     for (const point of file.balances) {
       officialAnchors.push({ date: point.at.slice(0, 10), money: { amount: new Dec(point.amount), currency: point.currency }, confidence: point.confidence });
