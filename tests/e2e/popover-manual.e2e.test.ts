@@ -79,8 +79,9 @@ describe('manual entries in the popover', () => {
     await form(page).getByLabel('Date').fill(localToday);
     await form(page).getByLabel('Amount').press('Enter');
     await expectText(groqEntry(page), /Groq.*Spend.*November invoice.*\$3\.20/, 2_500);
-    // The amount is cleared for the next entry; the provider is remembered.
-    expect(await form(page).getByLabel('Amount').inputValue()).toBe('');
+    // The amount is cleared for the next entry once the add (and the new total) is through; the
+    // provider is remembered.
+    await expect.poll(() => form(page).getByLabel('Amount').inputValue(), { timeout: 2_500 }).toBe('');
     expect(await form(page).getByLabel('Provider').inputValue()).toBe('groq');
 
     await page.keyboard.press('Escape');
