@@ -2,7 +2,8 @@
  * The one object every front end talks to: a façade over the features. Accounts and keys are
  * accounts/account-service.ts, polling is poller.ts, the figures are overview/; this file holds the
  * stores, the ledger's few operations and the preferences. It owns no UI and no timers (the scheduler
- * drives `poll`); all file access goes through the stores under the data folder lock.
+ * drives `poll`); all file access goes through the stores under the data folder lock. About 300 lines:
+ * most are one-line delegations, kept together so a front end sees the engine's whole surface here.
  */
 import type { EntryInput, LedgerEntryDto, Overview } from '../../shared/api.js';
 import { requireProvider, resolveAccounts, validateAccountName, type Account } from '../accounts/accounts.js';
