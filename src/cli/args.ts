@@ -10,13 +10,15 @@ export class UsageError extends Error {
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
+type Parsed<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true; tokens: true }>>;
+
 /**
  * Parses flags strictly: an unknown flag, a flag given twice (unless it is `multiple`) and more
  * positional arguments than `maxPositionals` are usage errors, since silently taking the last
  * `--amount` or ignoring a stray word would store something the user did not mean.
  */
-export function parse<const T extends Options>(argv: string[], options: T, usage: string, maxPositionals = 0) {
-  let parsed;
+export function parse<const T extends Options>(argv: string[], options: T, usage: string, maxPositionals = 0): Parsed<T> {
+  let parsed: Parsed<T>;
   try {
     const args = joinNegativeNumbers(argv, options);
     parsed = parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true; tokens: true }>({ args, options, allowPositionals: true, strict: true, tokens: true });

@@ -1,6 +1,8 @@
 /**
- * `spendbar`: the command line (contract in DESIGN.md). Every command prints what a person needs and,
+ * `spendbar`: the command line (the contract is docs/cli.md). Every command prints what a person needs and,
  * with --json, what a script needs; bad usage and bad input exit non-zero and store nothing.
+ * One file for the usage text and the dispatch of every command, so the two cannot drift apart; the
+ * longer commands live beside it (serve, watch, track, poll-output).
  */
 import { accountId, DEFAULT_ACCOUNT } from '../core/accounts/accounts.js';
 import { alertView } from '../core/alerts/alert-center.js';

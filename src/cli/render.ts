@@ -46,7 +46,7 @@ function accountLines(account: AccountView): string[] {
   return lines;
 }
 
-/** The fixed JSON of `poll --json` and `status --json` (DESIGN.md's command line contract). */
+/** The fixed JSON of `poll --json` and `status --json` (the command line contract in docs/cli.md). */
 export function overviewJson(overview: Overview): string {
   return `${JSON.stringify(overview, null, 2)}\n`;
 }

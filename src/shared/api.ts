@@ -1,5 +1,7 @@
 /**
  * The one contract between the engine and every front end (Electron preload, `spendbar serve`).
+ * Longer than other files on purpose: every call, request and DTO in one place, so a change to the
+ * contract is read (and type-checked) as a whole.
  * Each call has a name, a request schema and a response schema; the receiving side validates with them.
  * Nothing here ever carries a secret: the UI only learns whether a key is set.
  */

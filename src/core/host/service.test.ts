@@ -1,3 +1,4 @@
+/** The service end to end on real files, a fake provider and an in-memory keychain: one file, one setup. */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

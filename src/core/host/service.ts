@@ -1,34 +1,18 @@
 /**
- * The one object every front end talks to: accounts, keys, polling, the ledger, the overview and
- * exports. It owns no UI and no timers (the scheduler drives `poll`); all file access goes through the
- * stores under the data folder lock.
+ * The one object every front end talks to: a façade over the features. Accounts and keys are
+ * accounts/account-service.ts, polling is poller.ts, the figures are overview/; this file holds the
+ * stores, the ledger's few operations and the preferences. It owns no UI and no timers (the scheduler
+ * drives `poll`); all file access goes through the stores under the data folder lock. About 300 lines:
+ * most are one-line delegations, kept together so a front end sees the engine's whole surface here.
  */
-import { errorKindSchema, type AccountSummary, type EntryInput, type LedgerEntryDto, type Overview, type Thresholds } from '../../shared/api.js';
-import { DEFAULT_ACCOUNT, ENV_ACCOUNT, accountId, requireProvider, resolveAccounts, resolveCredentials, validateAccountName, type Account } from '../accounts/accounts.js';
+import type { EntryInput, LedgerEntryDto, Overview } from '../../shared/api.js';
+import { requireProvider, resolveAccounts, validateAccountName, type Account } from '../accounts/accounts.js';
 import type { HttpClient } from '../http/http-client.js';
-import { pollTimeoutFromEnv, withPollDeadline } from '../http/poll-deadline.js';
 import { monthOf, parseMonth, type BillingMonth } from '../model/billing-month.js';
 import { ConflictError, InputError, NotFoundError } from '../model/input-error.js';
-import { toProviderError } from '../model/provider-error.js';
 import { buildOverview, type AccountData } from '../overview/build-overview.js';
-import { createProviderContext } from '../providers/provider-context.js';
-import { defaultAccountFor, validateEntry, validateEntryUpdate, validatePollMonth, validateRestoredEntry } from '../ledger/entry-validation.js';
+import { defaultAccountFor, validateEntry, validateEntryUpdate, validateRestoredEntry } from '../ledger/entry-validation.js';
 import { formatAmount, normalizeCurrency, parseAmount } from '../model/money.js';
-import type { Snapshot } from '../model/snapshot.js';
-import {
-  checkSettingNames,
-  draftAccount,
-  refuseKeyRedirect,
-  summarize,
-  testAccount,
-  toConfig,
-  validateInterval,
-  validateThresholds,
-  withKeysRemoved,
-  type AccountInput,
-  type ManagerDeps,
-  type TestResult,
-} from '../accounts/account-manager.js';
 import { estimateCost } from '../tracked/pricing.js';
 import { TrackedStore, type TrackedRecord } from '../tracked/tracked-store.js';
 import type { UsageInput } from '../tracked/usage-input.js';
@@ -38,10 +22,12 @@ import { withLock } from '../store/files.js';
 import { setAsideWarnings } from '../store/set-aside.js';
 import { AlertCenter, type AlertSettingsChange } from '../alerts/alert-center.js';
 import type { AlertSettings, RaisedAlert } from '../alerts/alert-model.js';
-import { HistoryStore, lastGoodOf, type MonthFile } from '../ledger/history-store.js';
-import { SettingsStore, type AccountConfig, type StoredPreferences } from '../accounts/settings-store.js';
+import { HistoryStore, type MonthFile } from '../ledger/history-store.js';
+import { SettingsStore, type StoredPreferences } from '../accounts/settings-store.js';
 import type { PollOutcome } from '../scheduler/scheduler.js';
 import { RetryWaits } from '../scheduler/retry-waits.js';
+import { Poller, type PollProgress, type PollRequest } from './poller.js';
+import { AccountService } from '../accounts/account-service.js';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -56,19 +42,7 @@ export interface ServiceOptions {
   pollTimeoutMs?: number;
 }
 
-export interface PollRequest {
-  month?: string;
-  provider?: string;
-  accountId?: string;
-  accountIds?: readonly string[];
-  /** Poll even an account whose provider asked to wait (Retry-After). */
-  force?: boolean;
-  /** Aborted when the app quits: no new account starts, requests stop, and the aborted attempt is not recorded. */
-  signal?: AbortSignal;
-}
-
-/** `waiting`: not polled, because its provider asked to wait until `waitingUntil`. */
-export type PollProgress = (event: { accountId: string; state: 'started' | 'done' | 'failed' | 'waiting' }) => void;
+export type { PollProgress, PollRequest } from './poller.js';
 
 export class SpendbarService {
   private readonly sessionWarnings: string[] = [];
@@ -80,8 +54,8 @@ export class SpendbarService {
   private readonly retryWaits: RetryWaits;
   private readonly env: NodeJS.ProcessEnv;
   private readonly now: () => Date;
-  private readonly inFlight = new Set<string>();
-  private readonly credentialStates = new Map<string, { missing?: string; keyless: boolean }>();
+  private readonly poller: Poller;
+  private readonly accountService: AccountService;
 
   constructor(private readonly options: ServiceOptions) {
     const warn = (message: string) => {
@@ -95,6 +69,16 @@ export class SpendbarService {
     this.retryWaits = new RetryWaits(options.dataDir, warn);
     this.env = options.env ?? process.env;
     this.now = options.now ?? (() => new Date());
+    this.poller = new Poller({ ...options, env: this.env, now: this.now, history: this.history, retryWaits: this.retryWaits });
+    this.accountService = new AccountService({
+      ...options,
+      settings: this.settings,
+      history: this.history,
+      env: this.env,
+      now: this.now,
+      accounts: () => this.accounts(),
+      credentialsChanged: () => this.poller.forgetCredentials(),
+    });
     // Reading once at start moves a corrupt ledger aside now, so the user hears about it at once.
     this.entries.list();
   }
@@ -112,7 +96,7 @@ export class SpendbarService {
   }
 
   get polling(): boolean {
-    return this.inFlight.size > 0;
+    return this.poller.polling;
   }
 
   accounts(month: BillingMonth = monthOf(this.now())): Account[] {
@@ -126,157 +110,45 @@ export class SpendbarService {
     return month;
   }
 
-  // ---- accounts and keys -------------------------------------------------------------------------
+  // ---- accounts and keys (accounts/account-service.ts) ---------------------------------------------
 
-  /** `thresholds` are merged into the account's existing ones (the CLI's --threshold). */
-  async addAccount(providerId: string, name = DEFAULT_ACCOUNT, settings: Record<string, string> = {}, thresholds: Thresholds = {}): Promise<AccountConfig> {
-    const provider = requireProvider(providerId);
-    const accountName = validateAccountName(name);
-    if (settings.baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(settings.baseUrl)) {
-      throw new InputError(`baseUrl "${settings.baseUrl}" is not an http(s) URL.`, 'baseUrl');
-    }
-    checkSettingNames(provider, settings);
-    // The `env` account reads its key from the environment, which the user controls directly.
-    if (accountName !== ENV_ACCOUNT) await refuseKeyRedirect({ provider: provider.id, account: accountName, settings }, this.accounts(), this.options.secrets, 'cli');
-    const config: AccountConfig = { id: accountId(provider.id, accountName), provider: provider.id, name: accountName, settings, thresholds: {} };
-    await withLock(this.options.dataDir, () => {
-      const others = this.settings.accounts().filter((existing) => existing.id !== config.id);
-      const previous = this.settings.accounts().find((existing) => existing.id === config.id);
-      const merged = { ...previous?.thresholds, ...validateThresholds(thresholds) };
-      this.settings.saveAccounts([...others, { ...previous, ...config, thresholds: merged, settings: { ...previous?.settings, ...settings } }]);
-    });
-    this.credentialStates.clear();
-    return config;
+  addAccount(...args: Parameters<AccountService['addAccount']>) {
+    return this.accountService.addAccount(...args);
   }
 
-  /** Removes the account and its keys; its history stays on disk. */
-  async removeAccount(providerId: string, name = DEFAULT_ACCOUNT): Promise<boolean> {
-    const provider = requireProvider(providerId);
-    const id = accountId(provider.id, name);
-    // All or nothing: the keys go first (put back if a later one fails), then the settings entry (the keys
-    // put back if that write fails), so a keychain failure leaves the account exactly as it was.
-    const removed = await withKeysRemoved(this.options.secrets, id, provider, () =>
-      withLock(this.options.dataDir, () => {
-        const accounts = this.settings.accounts();
-        this.settings.saveAccounts(accounts.filter((existing) => existing.id !== id));
-        return accounts.some((existing) => existing.id === id);
-      }),
-    ).finally(() => this.credentialStates.clear());
-    return removed;
+  removeAccount(...args: Parameters<AccountService['removeAccount']>) {
+    return this.accountService.removeAccount(...args);
   }
 
-  async setKey(providerId: string, name: string, secret: string): Promise<void> {
-    const provider = requireProvider(providerId);
-    const spec = provider.credentials.find((credential) => credential.secret);
-    if (!spec) throw new InputError(`${provider.name} has no API: there is no key to store.`, 'provider');
-    const accountName = validateAccountName(name);
-    if (secret.trim() === '') throw new InputError('No key was given on standard input.', 'key');
-    await this.options.secrets.set(accountId(provider.id, accountName), spec.name, secret.trim());
-    this.credentialStates.clear();
-    if (!this.settings.accounts().some((account) => account.id === accountId(provider.id, accountName))) {
-      await this.addAccount(provider.id, accountName);
-    }
+  setKey(...args: Parameters<AccountService['setKey']>) {
+    return this.accountService.setKey(...args);
   }
 
-  async deleteKey(providerId: string, name: string): Promise<boolean> {
-    const provider = requireProvider(providerId);
-    let deleted = false;
-    for (const spec of provider.credentials.filter((credential) => credential.secret)) {
-      deleted = (await this.options.secrets.delete(accountId(provider.id, name), spec.name)) || deleted;
-      this.credentialStates.clear();
-    }
-    return deleted;
+  deleteKey(...args: Parameters<AccountService['deleteKey']>) {
+    return this.accountService.deleteKey(...args);
+  }
+
+  accountSummaries() {
+    return this.accountService.accountSummaries();
+  }
+
+  testConnection(...args: Parameters<AccountService['testConnection']>) {
+    return this.accountService.testConnection(...args);
+  }
+
+  saveAccount(...args: Parameters<AccountService['saveAccount']>) {
+    return this.accountService.saveAccount(...args);
+  }
+
+  removeAccountById(...args: Parameters<AccountService['removeAccountById']>) {
+    return this.accountService.removeAccountById(...args);
   }
 
   // ---- polling ------------------------------------------------------------------------------------
 
-  async poll(request: PollRequest = {}, onProgress?: PollProgress): Promise<PollOutcome[]> {
-    const month = validatePollMonth(request.month, this.now());
-    if (request.provider !== undefined) requireProvider(request.provider);
-    const targets = this.accounts().filter(
-      (account) =>
-        account.provider.kind === 'api' &&
-        (request.provider === undefined || account.provider.id === request.provider) &&
-        (request.accountId === undefined || account.id === request.accountId) &&
-        (request.accountIds === undefined || request.accountIds.includes(account.id)),
-    );
-    const outcomes: PollOutcome[] = [];
-    const queue = [...targets];
-    const worker = async () => {
-      for (let account = queue.shift(); account && !request.signal?.aborted; account = queue.shift()) {
-        outcomes.push(await this.pollAccount(account, month, request.force ?? false, onProgress, request.signal));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 4, queue.length) }, worker));
-    return outcomes;
-  }
-
-  private async pollAccount(account: Account, month: BillingMonth, force: boolean, onProgress?: PollProgress, signal?: AbortSignal): Promise<PollOutcome> {
-    const wait = force ? undefined : this.retryWaits.active(account.id, this.now());
-    if (wait) {
-      onProgress?.({ accountId: account.id, state: 'waiting' });
-      const retryAfterMs = Date.parse(wait.notBefore) - this.now().getTime();
-      return { accountId: account.id, errorKind: errorKindSchema.catch('rate-limited').parse(wait.kind), retryAfterMs, waitingUntil: wait.notBefore };
-    }
-    const credentials = await resolveCredentials(account, this.options.secrets, this.env);
-    this.rememberCredentialState(account, credentials);
-    if (credentials.missing || !account.provider.fetchSnapshot) return { accountId: account.id, errorKind: 'missing-credential' };
-    this.inFlight.add(account.id);
-    onProgress?.({ accountId: account.id, state: 'started' });
-    const contextInput = {
-      provider: account.provider,
-      now: this.now,
-      month,
-      credentials: credentials.values,
-      settings: account.settings,
-      env: this.env,
-      signal,
-      previous: previousSnapshot(this.history.read(account.id, month.key)),
-    };
-    const secrets = createProviderContext({ ...contextInput, http: this.options.http }).secrets;
-    const timeoutMs = this.options.pollTimeoutMs ?? pollTimeoutFromEnv(this.env);
-    try {
-      const fetchSnapshot = account.provider.fetchSnapshot.bind(account.provider);
-      const snapshot = await withPollDeadline(this.options.http, timeoutMs, account.provider.name, (bounds) =>
-        fetchSnapshot(createProviderContext({ ...contextInput, http: bounds.http, signal: signal ? AbortSignal.any([bounds.signal, signal]) : bounds.signal })),
-      );
-      await withLock(this.options.dataDir, () => {
-        this.history.recordSuccess(account.id, snapshot);
-        this.retryWaits.record(account.id, this.now(), undefined, 'ok');
-      });
-      onProgress?.({ accountId: account.id, state: 'done' });
-      return { accountId: account.id };
-    } catch (caught) {
-      const error = toProviderError(caught, secrets);
-      // Quitting is not a provider's failure: nothing is recorded for an aborted attempt.
-      if (signal?.aborted) return { accountId: account.id, errorKind: error.kind };
-      await withLock(this.options.dataDir, () => {
-        this.history.recordFailure(account.id, month.key, this.now().toISOString(), { kind: error.kind, message: error.message });
-        // A provider that named a time is left alone until then, by every Spendbar process.
-        this.retryWaits.record(account.id, this.now(), error.retryAfterMs, error.kind);
-      });
-      onProgress?.({ accountId: account.id, state: 'failed' });
-      return { accountId: account.id, errorKind: error.kind, retryAfterMs: error.retryAfterMs };
-    } finally {
-      this.inFlight.delete(account.id);
-    }
-  }
-
-  /**
-   * Whether an account's credentials are set, without its secrets. Remembered between overviews so the
-   * popover's frequent refreshes do not query the keychain each time; every poll and every key change
-   * brings it up to date.
-   */
-  private async credentialState(account: Account): Promise<{ missing?: string; keyless: boolean }> {
-    const known = this.credentialStates.get(account.id);
-    if (known) return known;
-    return this.rememberCredentialState(account, await resolveCredentials(account, this.options.secrets, this.env));
-  }
-
-  private rememberCredentialState(account: Account, credentials: { missing?: string; values: Readonly<Record<string, string | undefined>> }) {
-    const state = { missing: credentials.missing, keyless: hasNoOptionalKey(account, credentials.values) };
-    this.credentialStates.set(account.id, state);
-    return state;
+  /** Polls the accounts the request names (all API accounts by default); see poller.ts. */
+  poll(request: PollRequest = {}, onProgress?: PollProgress): Promise<PollOutcome[]> {
+    return this.poller.poll(this.accounts(), request, onProgress);
   }
 
   // ---- what is stored -----------------------------------------------------------------------------
@@ -287,7 +159,7 @@ export class SpendbarService {
     const data: AccountData[] = [];
     const tracked = this.tracked.list(month.key);
     for (const account of this.accounts(month)) {
-      const credentials = account.provider.kind === 'api' ? await this.credentialState(account) : undefined;
+      const credentials = account.provider.kind === 'api' ? await this.poller.credentialState(account) : undefined;
       const earlier = this.history
         .months(account.id)
         .filter((key) => key < month.key)
@@ -299,7 +171,7 @@ export class SpendbarService {
         earlierFiles: earlier,
         entries: entries.filter((entry) => entry.provider === account.provider.id && entry.account === account.name),
         tracked: tracked.filter((record) => record.provider === account.provider.id && record.account === account.name),
-        polling: this.inFlight.has(account.id),
+        polling: this.poller.isPolling(account.id),
         // Demo accounts have no keys by design; only whether a provider needs none (Groq) matters there.
         missingCredential: this.demo ? undefined : credentials?.missing,
         keyless: credentials?.keyless ?? false,
@@ -392,52 +264,6 @@ export class SpendbarService {
     return withLock(this.options.dataDir, () => this.tracked.add(records));
   }
 
-  // ---- accounts from the popover's settings ----------------------------------------------------
-
-  async accountSummaries(): Promise<AccountSummary[]> {
-    return Promise.all(this.accounts().map((account) => summarize(account, this.options.secrets, this.env)));
-  }
-
-  /** One real poll with what the user typed; nothing is stored. */
-  testConnection(input: AccountInput): Promise<TestResult> {
-    return testAccount(input, this.managerDeps());
-  }
-
-  /**
-   * Saves an account. When credentials are typed, they are tested with one real poll first and a key
-   * that fails is not saved; the successful poll becomes the account's first figures.
-   */
-  async saveAccount(input: AccountInput & { intervalMinutes?: number; thresholds?: Thresholds }): Promise<string> {
-    const account = draftAccount(input, this.accounts());
-    const thresholds = validateThresholds(input.thresholds ?? account.thresholds);
-    const interval = validateInterval(account, input.intervalMinutes);
-    await refuseKeyRedirect(input, this.accounts(), this.options.secrets, 'form');
-    const typedSecrets = account.provider.credentials.filter((spec) => spec.secret && input.credentials?.[spec.name]?.trim());
-    let snapshot: Snapshot | undefined;
-    if (typedSecrets.length > 0) {
-      const test = await this.testConnection(input);
-      if (!test.ok) throw new InputError(`Not saved: ${test.error?.message ?? 'the connection test failed.'}`, 'credentials');
-      snapshot = test.snapshot;
-      for (const spec of typedSecrets) await this.options.secrets.set(account.id, spec.name, input.credentials![spec.name]!.trim());
-      this.credentialStates.clear();
-    }
-    await withLock(this.options.dataDir, () => {
-      const previous = this.settings.accounts().find((existing) => existing.id === account.id);
-      const others = this.settings.accounts().filter((existing) => existing.id !== account.id);
-      this.settings.saveAccounts([...others, toConfig(account, interval ?? previous?.intervalMinutes, thresholds)]);
-      if (snapshot) this.history.recordSuccess(account.id, snapshot);
-    });
-    this.credentialStates.clear();
-    return account.id;
-  }
-
-  async removeAccountById(id: string): Promise<boolean> {
-    const account = this.accounts().find((candidate) => candidate.id === id);
-    if (!account) throw new NotFoundError(`No account ${id}.`, 'id');
-    if (account.implicit) throw new InputError(`${id} comes from environment variables; unset them to remove it.`, 'id');
-    return this.removeAccount(account.provider.id, account.name);
-  }
-
   preferences(): StoredPreferences {
     return this.settings.preferences();
   }
@@ -458,10 +284,6 @@ export class SpendbarService {
     });
   }
 
-  private managerDeps(): ManagerDeps {
-    return { secrets: this.options.secrets, http: this.options.http, env: this.env, now: this.now, month: () => monthOf(this.now()), existing: () => this.accounts() };
-  }
-
   /** Undo of a delete: the same entry, same id, back in the ledger. */
   async restoreEntry(entry: LedgerEntryDto): Promise<LedgerEntryDto> {
     const valid = validateRestoredEntry(entry, this.accounts(), this.now());
@@ -478,11 +300,3 @@ export class SpendbarService {
 }
 
 /** Providers that work without a key (Groq: entries and tracked usage) and whose optional key is not set. */
-function hasNoOptionalKey(account: Account, values: Readonly<Record<string, string | undefined>>): boolean {
-  const specs = account.provider.credentials;
-  return specs.every((spec) => spec.optional) && specs.some((spec) => spec.secret) && specs.every((spec) => !spec.secret || !values[spec.name]);
-}
-
-function previousSnapshot(file: MonthFile | undefined) {
-  return lastGoodOf(file);
-}

@@ -1,3 +1,4 @@
+/** OpenAI's adapter, fixture by fixture: costs, pages, projects, limits and every error the API documents. */
 import { describe, expect, it } from 'vitest';
 import { routes, startFakeServer, type FakeReply, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
 import { openaiRoutes, startOpenAiFake } from '../../../../tests/fakes/openai-fake.js';

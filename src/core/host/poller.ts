@@ -1,0 +1,169 @@
+/**
+ * Polling: which accounts a request names, at most a few at a time, each bounded by its deadline and by
+ * the app's quit signal; what came back is recorded in the history (or the failure, and any wait the
+ * provider asked for). Also remembers whether each account's credentials are set, so overviews do not
+ * ask the keychain every time.
+ */
+import { errorKindSchema } from '../../shared/api.js';
+import { requireProvider, resolveCredentials, type Account } from '../accounts/accounts.js';
+import type { HttpClient } from '../http/http-client.js';
+import { pollTimeoutFromEnv, withPollDeadline } from '../http/poll-deadline.js';
+import { validatePollMonth } from '../ledger/entry-validation.js';
+import { lastGoodOf, type HistoryStore, type MonthFile } from '../ledger/history-store.js';
+import type { BillingMonth } from '../model/billing-month.js';
+import { toProviderError } from '../model/provider-error.js';
+
+import { createProviderContext } from '../providers/provider-context.js';
+import type { RetryWaits } from '../scheduler/retry-waits.js';
+import type { PollOutcome } from '../scheduler/scheduler.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import { withLock } from '../store/files.js';
+
+export interface PollRequest {
+  month?: string;
+  provider?: string;
+  accountId?: string;
+  accountIds?: readonly string[];
+  /** Poll even an account whose provider asked to wait (Retry-After). */
+  force?: boolean;
+  /** Aborted when the app quits: no new account starts, requests stop, and the aborted attempt is not recorded. */
+  signal?: AbortSignal;
+}
+
+/** `waiting`: not polled, because its provider asked to wait until `waitingUntil`. */
+export type PollProgress = (event: { accountId: string; state: 'started' | 'done' | 'failed' | 'waiting' }) => void;
+
+export interface PollerDeps {
+  readonly dataDir: string;
+  readonly secrets: SecretStore;
+  readonly http: HttpClient;
+  readonly env: NodeJS.ProcessEnv;
+  readonly now: () => Date;
+  readonly history: HistoryStore;
+  readonly retryWaits: RetryWaits;
+  /** Accounts polled at once; the rest wait their turn. */
+  readonly concurrency?: number;
+  /** Bound of one account's whole poll; default `SPENDBAR_POLL_TIMEOUT_S` or 20 s. */
+  readonly pollTimeoutMs?: number;
+}
+
+type CredentialState = { missing?: string; keyless: boolean };
+
+export class Poller {
+  private readonly inFlight = new Set<string>();
+  private readonly credentialStates = new Map<string, CredentialState>();
+
+  constructor(private readonly deps: PollerDeps) {}
+
+  get polling(): boolean {
+    return this.inFlight.size > 0;
+  }
+
+  isPolling(accountId: string): boolean {
+    return this.inFlight.has(accountId);
+  }
+
+  /** After a key or an account changes: the next overview asks the keychain again. */
+  forgetCredentials(): void {
+    this.credentialStates.clear();
+  }
+
+  /** Polls the given accounts the request names, a few at a time; each outcome says how it went. */
+  async poll(accounts: readonly Account[], request: PollRequest = {}, onProgress?: PollProgress): Promise<PollOutcome[]> {
+    const month = validatePollMonth(request.month, this.deps.now());
+    if (request.provider !== undefined) requireProvider(request.provider);
+    const targets = accounts.filter(
+      (account) =>
+        account.provider.kind === 'api' &&
+        (request.provider === undefined || account.provider.id === request.provider) &&
+        (request.accountId === undefined || account.id === request.accountId) &&
+        (request.accountIds === undefined || request.accountIds.includes(account.id)),
+    );
+    const outcomes: PollOutcome[] = [];
+    const queue = [...targets];
+    const worker = async () => {
+      for (let account = queue.shift(); account && !request.signal?.aborted; account = queue.shift()) {
+        outcomes.push(await this.pollAccount(account, month, request.force ?? false, onProgress, request.signal));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 4, queue.length) }, worker));
+    return outcomes;
+  }
+
+  private async pollAccount(account: Account, month: BillingMonth, force: boolean, onProgress?: PollProgress, signal?: AbortSignal): Promise<PollOutcome> {
+    const wait = force ? undefined : this.deps.retryWaits.active(account.id, this.deps.now());
+    if (wait) {
+      onProgress?.({ accountId: account.id, state: 'waiting' });
+      const retryAfterMs = Date.parse(wait.notBefore) - this.deps.now().getTime();
+      return { accountId: account.id, errorKind: errorKindSchema.catch('rate-limited').parse(wait.kind), retryAfterMs, waitingUntil: wait.notBefore };
+    }
+    const credentials = await resolveCredentials(account, this.deps.secrets, this.deps.env);
+    this.rememberCredentialState(account, credentials);
+    if (credentials.missing || !account.provider.fetchSnapshot) return { accountId: account.id, errorKind: 'missing-credential' };
+    this.inFlight.add(account.id);
+    onProgress?.({ accountId: account.id, state: 'started' });
+    const contextInput = {
+      provider: account.provider,
+      now: this.deps.now,
+      month,
+      credentials: credentials.values,
+      settings: account.settings,
+      env: this.deps.env,
+      signal,
+      previous: previousSnapshot(this.deps.history.read(account.id, month.key)),
+    };
+    const secrets = createProviderContext({ ...contextInput, http: this.deps.http }).secrets;
+    const timeoutMs = this.deps.pollTimeoutMs ?? pollTimeoutFromEnv(this.deps.env);
+    try {
+      const fetchSnapshot = account.provider.fetchSnapshot.bind(account.provider);
+      const snapshot = await withPollDeadline(this.deps.http, timeoutMs, account.provider.name, (bounds) =>
+        fetchSnapshot(createProviderContext({ ...contextInput, http: bounds.http, signal: signal ? AbortSignal.any([bounds.signal, signal]) : bounds.signal })),
+      );
+      await withLock(this.deps.dataDir, () => {
+        this.deps.history.recordSuccess(account.id, snapshot);
+        this.deps.retryWaits.record(account.id, this.deps.now(), undefined, 'ok');
+      });
+      onProgress?.({ accountId: account.id, state: 'done' });
+      return { accountId: account.id };
+    } catch (caught) {
+      const error = toProviderError(caught, secrets);
+      // Quitting is not a provider's failure: nothing is recorded for an aborted attempt.
+      if (signal?.aborted) return { accountId: account.id, errorKind: error.kind };
+      await withLock(this.deps.dataDir, () => {
+        this.deps.history.recordFailure(account.id, month.key, this.deps.now().toISOString(), { kind: error.kind, message: error.message });
+        // A provider that named a time is left alone until then, by every Spendbar process.
+        this.deps.retryWaits.record(account.id, this.deps.now(), error.retryAfterMs, error.kind);
+      });
+      onProgress?.({ accountId: account.id, state: 'failed' });
+      return { accountId: account.id, errorKind: error.kind, retryAfterMs: error.retryAfterMs };
+    } finally {
+      this.inFlight.delete(account.id);
+    }
+  }
+
+  /**
+   * Whether an account's credentials are set, without its secrets. Remembered between overviews so the
+   * popover's frequent refreshes do not query the keychain each time; every poll and every key change
+   * brings it up to date.
+   */
+  async credentialState(account: Account): Promise<{ missing?: string; keyless: boolean }> {
+    const known = this.credentialStates.get(account.id);
+    if (known) return known;
+    return this.rememberCredentialState(account, await resolveCredentials(account, this.deps.secrets, this.deps.env));
+  }
+
+  private rememberCredentialState(account: Account, credentials: { missing?: string; values: Readonly<Record<string, string | undefined>> }) {
+    const state = { missing: credentials.missing, keyless: hasNoOptionalKey(account, credentials.values) };
+    this.credentialStates.set(account.id, state);
+    return state;
+  }
+}
+
+function hasNoOptionalKey(account: Account, values: Readonly<Record<string, string | undefined>>): boolean {
+  const specs = account.provider.credentials;
+  return specs.every((spec) => spec.optional) && specs.some((spec) => spec.secret) && specs.every((spec) => !spec.secret || !values[spec.name]);
+}
+
+function previousSnapshot(file: MonthFile | undefined) {
+  return lastGoodOf(file);
+}
