@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { app, dialog, ipcMain, net, Notification, powerMonitor, session } from 'electron';
 import type { AccountSummary, Overview } from '../shared/api.js';
 import { openHost } from '../core/host/host.js';
-import { focusAccountChannel, overviewChannel } from '../shared/ipc-channels.js';
+import { focusAccountChannel, overviewChannel, pollProgressChannel } from '../shared/ipc-channels.js';
 import { registerApiHandlers } from './ipc.js';
 import { createNotifier } from './notifications.js';
 import { createPopover } from './popover-window.js';
@@ -89,6 +89,8 @@ async function start(): Promise<void> {
     showOverview(overview);
     popover.send(overviewChannel, overview);
   });
+  // Small progress events while a cycle runs; the whole overview follows once the cycle is done.
+  const stopProgress = host.onProgress((event) => popover.send(pollProgressChannel, event));
   const stopAlerts = host.onAlert(
     createNotifier({
       Notification,
@@ -117,6 +119,7 @@ async function start(): Promise<void> {
       stopWatching();
       stopAlerts();
       stopOverviews();
+      stopProgress();
       stopIpc();
       popover.destroy();
     },

@@ -24,9 +24,9 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes only window.spendbar: one function per API call, plus onOverview and onFocusAccount', () => {
+  it('exposes only window.spendbar: one function per API call, plus onOverview, onFocusAccount and onPollProgress', () => {
     expect([...electron.exposed.keys()]).toEqual(['spendbar']);
-    expect(Object.keys(spendbar).sort()).toEqual([...apiNames, 'onFocusAccount', 'onOverview'].sort());
+    expect(Object.keys(spendbar).sort()).toEqual([...apiNames, 'onFocusAccount', 'onOverview', 'onPollProgress'].sort());
     for (const value of Object.values(spendbar)) expect(typeof value).toBe('function');
   });
 
@@ -81,5 +81,19 @@ describe('preload', () => {
     expect(focused).toEqual(['openrouter:env']);
     stop();
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('spendbar:focus-account', relay);
+  });
+
+  it('relays poll progress from its channel, and only well-formed steps', () => {
+    const received: unknown[] = [];
+    const stop = spendbar.onPollProgress!((event) => received.push(event));
+    const [channel, relay] = electron.ipcRenderer.on.mock.calls.at(-1) as [string, (event: unknown, payload: unknown) => void];
+    expect(channel).toBe('spendbar:poll-progress');
+    relay({ sender: 'ipc internals' }, { accountId: 'openrouter:env', state: 'started', at: '2026-12-04T10:00:00.000Z', extra: 'dropped' });
+    relay({}, { accountId: 42, state: 'done', at: 'x' });
+    relay({}, { accountId: 'openrouter:env', state: 'exploded', at: 'x' });
+    relay({}, null);
+    expect(received).toEqual([{ accountId: 'openrouter:env', state: 'started', at: '2026-12-04T10:00:00.000Z' }]);
+    stop();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('spendbar:poll-progress', relay);
   });
 });

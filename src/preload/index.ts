@@ -1,11 +1,11 @@
 /**
- * window.spendbar in Electron: one function per API call plus pushed overviews, and nothing else (no
+ * window.spendbar in Electron: one function per API call plus pushed overviews and poll progress, and nothing else (no
  * generic invoke, no ipcRenderer, no process). Runs sandboxed, so electron-vite bundles it into a single
  * CommonJS file whose only require is 'electron'.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ApiName, ApiRequest, ApiResponse, Overview, SpendbarApi } from '../shared/api.js';
-import { apiChannel, focusAccountChannel, ipcCallNames, overviewChannel, type IpcResult, type SpendbarBridge } from '../shared/ipc-channels.js';
+import type { ApiName, ApiRequest, ApiResponse, Overview, PollProgressEvent, SpendbarApi } from '../shared/api.js';
+import { apiChannel, focusAccountChannel, ipcCallNames, overviewChannel, pollProgressChannel, type IpcResult, type SpendbarBridge } from '../shared/ipc-channels.js';
 
 function callOf<N extends ApiName>(name: N) {
   return async (request: ApiRequest<N>): Promise<ApiResponse<N>> => {
@@ -17,6 +17,8 @@ function callOf<N extends ApiName>(name: N) {
     throw { name: 'ApiCallError', ...result.error };
   };
 }
+
+const POLL_STATES: readonly (PollProgressEvent['state'] | undefined)[] = ['started', 'done', 'failed', 'waiting'];
 
 const calls = Object.fromEntries(ipcCallNames.map((name) => [name, callOf(name)])) as SpendbarApi;
 
@@ -37,6 +39,18 @@ const bridge: SpendbarBridge = {
     ipcRenderer.on(focusAccountChannel, relay);
     return () => {
       ipcRenderer.removeListener(focusAccountChannel, relay);
+    };
+  },
+  onPollProgress(listener) {
+    const relay = (_event: IpcRendererEvent, progress: unknown) => {
+      const step = progress as Partial<PollProgressEvent> | null;
+      if (typeof step?.accountId === 'string' && POLL_STATES.includes(step.state!) && typeof step.at === 'string') {
+        listener({ accountId: step.accountId, state: step.state!, at: step.at });
+      }
+    };
+    ipcRenderer.on(pollProgressChannel, relay);
+    return () => {
+      ipcRenderer.removeListener(pollProgressChannel, relay);
     };
   },
 };

@@ -7,7 +7,7 @@ import { createStore, useStore } from 'zustand';
 import type { Overview } from '../shared/api';
 import type { SpendbarBridge } from './bridge/types';
 import { errorMessage as message } from './errors';
-import { baselineOf } from './model/refresh-progress';
+import { baselineOf, withPollProgress } from './model/refresh-progress';
 import { hostNotifies, type PageNotifier } from './notifications';
 import { createAlertsSlice } from './store-alerts';
 import { createEntriesSlice } from './store-entries';
@@ -55,12 +55,17 @@ export function createSpendbarStore(api: SpendbarBridge, options: StoreOptions =
       start() {
         const stop = api.onOverview(acceptOverview, (error) => set({ overviewError: error.message }));
         const stopFocus = api.onFocusAccount?.((accountId) => get().focusAccount(accountId));
+        const stopProgress = api.onPollProgress?.((event) => {
+          const overview = get().overview;
+          if (overview) set({ overview: withPollProgress(overview, event) });
+        });
         void reloadOverview();
         void get().reloadEntries();
         void get().loadSettings();
         return () => {
           stop();
           stopFocus?.();
+          stopProgress?.();
         };
       },
 

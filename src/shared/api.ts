@@ -118,6 +118,19 @@ export const accountViewSchema = z.object({
 });
 export type AccountView = z.infer<typeof accountViewSchema>;
 
+/**
+ * One account's progress in a poll cycle, pushed while the cycle runs (Electron) so the popover can show
+ * per-account Refresh progress without a whole Overview per step; the Overview follows once per cycle.
+ * `waiting`: not polled, because the provider asked to wait (Retry-After).
+ */
+export const pollProgressSchema = z.object({
+  accountId: z.string(),
+  state: z.enum(['started', 'done', 'failed', 'waiting']),
+  /** When this step happened (ISO). */
+  at: z.string(),
+});
+export type PollProgressEvent = z.infer<typeof pollProgressSchema>;
+
 export const totalSchema = z.object({
   currency: z.string(),
   monthToDate: z.string(),

@@ -2,7 +2,7 @@
  * Every IPC name between Electron's main process and the preload, in one place (as electron/fiddle does).
  * Type-only imports: the sandboxed preload bundles this file and must not pull zod in with the contract.
  */
-import type { ApiError, ApiName, Overview, SpendbarApi } from './api.js';
+import type { ApiError, ApiName, Overview, PollProgressEvent, SpendbarApi } from './api.js';
 
 /**
  * One entry per call of `apiContract`. `satisfies` makes the type checker fail here when api.ts gains,
@@ -41,6 +41,9 @@ export function apiChannel(name: ApiName): ApiChannel {
 /** Main pushes each new Overview to the popover on this channel. */
 export const overviewChannel = 'spendbar:overview';
 
+/** Main pushes each account's progress in a poll cycle on this channel (PollProgressEvent). */
+export const pollProgressChannel = 'spendbar:poll-progress';
+
 /** Main asks the popover to open an account's detail (a notification about it was clicked). */
 export const focusAccountChannel = 'spendbar:focus-account';
 
@@ -57,4 +60,6 @@ export type SpendbarBridge = SpendbarApi & {
   onOverview(listener: (overview: Overview) => void, onError?: (error: Error) => void): () => void;
   /** Electron only: calls `listener` with an account id when a notification about it is clicked. */
   onFocusAccount?(listener: (accountId: string) => void): () => void;
+  /** Electron only: calls `listener` with each account's progress while a poll cycle runs. */
+  onPollProgress?(listener: (event: PollProgressEvent) => void): () => void;
 };

@@ -56,14 +56,14 @@ describe.skipIf(skipReason !== undefined)('Spendbar in Electron', () => {
     expect(popover.url()).toBe('spendbar://app/index.html');
   });
 
-  it('exposes exactly one function per API call plus onOverview and onFocusAccount, and no Node', async () => {
+  it('exposes exactly one function per API call plus onOverview, onFocusAccount and onPollProgress, and no Node', async () => {
     const surface = await popover.evaluate(`({
       keys: Object.keys(window.spendbar).sort(),
       types: [...new Set(Object.values(window.spendbar).map((value) => typeof value))],
       node: [typeof require, typeof process, typeof module],
     })`);
     expect(surface).toEqual({
-      keys: [...apiNames, 'onFocusAccount', 'onOverview'].sort(),
+      keys: [...apiNames, 'onFocusAccount', 'onOverview', 'onPollProgress'].sort(),
       types: ['function'],
       node: ['undefined', 'undefined', 'undefined'],
     });

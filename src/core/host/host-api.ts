@@ -2,7 +2,7 @@
  * What a front end gets from the host (the Electron main process, `spendbar serve`, the CLI's watch):
  * one service, its scheduler and the API handlers validated against src/shared/api.ts.
  */
-import type { Overview, SpendbarApi } from '../../shared/api.js';
+import type { Overview, PollProgressEvent, SpendbarApi } from '../../shared/api.js';
 
 /** One alert as the Overview lists it; `accountId` is null for an overall budget. */
 export type HostAlert = Overview['alerts'][number];
@@ -26,7 +26,12 @@ export interface SpendbarHost {
   /** Stop polling while the machine sleeps or is offline; resume polls what is due at once. */
   pause(reason: 'sleep' | 'offline'): void;
   resume(): void;
-  /** Called after every change of what the overview would show (a poll finished, an entry added). */
+  /** Each account's progress while a poll cycle runs: small events, no overview rebuilt per step. */
+  onProgress(listener: (event: PollProgressEvent) => void): () => void;
+  /**
+   * Called after every change of what the overview would show: once at the end of each poll cycle, and
+   * after an entry, account or setting changes.
+   */
   onOverview(listener: (overview: Overview) => void): () => void;
   /**
    * Called once per alert to notify now (a native notification, a terminal line). Alerts are decided

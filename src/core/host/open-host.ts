@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import type { Overview } from '../../shared/api.js';
+import type { Overview, PollProgressEvent } from '../../shared/api.js';
 import { alertView } from '../alerts/alert-center.js';
 import { createApiHandlers } from './api-handlers.js';
 import { createDemoDataDir } from './demo.js';
@@ -7,7 +7,7 @@ import type { HostAlert, OpenHostOptions, SpendbarHost } from './host-api.js';
 import { createHttpClient, type HttpClient } from '../http/http-client.js';
 import { Scheduler, realClock } from '../scheduler/scheduler.js';
 import { KeychainSecretStore, MemorySecretStore } from '../secrets/secret-store.js';
-import { SpendbarService } from './service.js';
+import { SpendbarService, type PollProgress } from './service.js';
 
 export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> {
   const demo = options.demo ?? false;
@@ -25,6 +25,11 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
   const changed = () => {
     if (listeners.size === 0) return;
     void service.overview().then((overview) => listeners.forEach((listener) => listener(overview)));
+  };
+  const progressListeners = new Set<(event: PollProgressEvent) => void>();
+  const progress: PollProgress = (event) => {
+    const step = { ...event, at: new Date().toISOString() };
+    progressListeners.forEach((listener) => listener(step));
   };
   const alertListeners = new Set<(alert: HostAlert) => void>();
   // One evaluation at a time: two overlapping ones would read the same state and could both notify.
@@ -55,7 +60,7 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
             .map((account) => ({ id: account.id, intervalMs: account.intervalMs, minimumMs: account.provider.refresh.minimumMs })),
     // All accounts due in one cycle go to the service together, which polls them in parallel.
     poll: async (ids) => {
-      const outcomes = await service.poll({ accountIds: ids, signal: closing.signal }, changed);
+      const outcomes = await service.poll({ accountIds: ids, signal: closing.signal }, progress);
       if (closing.signal.aborted) return outcomes;
       // Decided before the overview goes out, so the popover's history already lists what is notified.
       await evaluateAlerts();
@@ -84,6 +89,10 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
     onAlert(listener) {
       alertListeners.add(listener);
       return () => alertListeners.delete(listener);
+    },
+    onProgress(listener) {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
     },
     onOverview(listener) {
       listeners.add(listener);

@@ -3,7 +3,7 @@
  * overviews. Electron's preload pushes them; the browser bridge polls for them. The renderer cannot tell,
  * except through `inBrowser`, which only decides who raises desktop notifications.
  */
-import type { Overview, SpendbarApi } from '../../shared/api';
+import type { Overview, PollProgressEvent, SpendbarApi } from '../../shared/api';
 
 export type OverviewListener = (overview: Overview) => void;
 
@@ -20,6 +20,11 @@ export type SpendbarBridge = SpendbarApi & {
   readonly inBrowser?: boolean;
   /** Electron only: calls `listener` with an account id when a native notification about it is clicked. */
   onFocusAccount?(listener: (accountId: string) => void): () => void;
+  /**
+   * Electron only: each account's progress while a poll cycle runs. The browser bridge has none; it
+   * asks for the overview more often during a Refresh instead.
+   */
+  onPollProgress?(listener: (event: PollProgressEvent) => void): () => void;
 };
 
 declare global {

@@ -2,7 +2,7 @@
  * Per-account progress of a Refresh, read from successive overviews: an account counts as done once its
  * last attempt time (or anything else a poll changes: update time, status, error) has moved on.
  */
-import type { AccountView, Overview } from '../../shared/api';
+import type { AccountView, Overview, PollProgressEvent } from '../../shared/api';
 
 /** What a poll changes about an account; compared before and during the Refresh. */
 export function pollSignature(account: AccountView): string {
@@ -29,4 +29,18 @@ export function refreshProgress(overview: Overview, baseline: Readonly<Record<st
   const polled = overview.accounts.filter(isPolled);
   const pending = new Set(polled.filter((account) => baseline[account.id] === pollSignature(account)).map((account) => account.id));
   return { done: polled.length - pending.size, total: polled.length, pending };
+}
+
+/**
+ * The overview as it stands with one step of a running poll applied (Electron pushes these): the account
+ * is marked as polling when its poll starts, and as answered (its last attempt moves on) when it ends, so
+ * Refresh progress counts it; the figures themselves arrive with the overview at the end of the cycle.
+ */
+export function withPollProgress(overview: Overview, event: PollProgressEvent): Overview {
+  if (!overview.accounts.some((account) => account.id === event.accountId)) return overview;
+  const started = event.state === 'started';
+  const accounts = overview.accounts.map((account) =>
+    account.id !== event.accountId ? account : { ...account, polling: started, ...(started ? {} : { lastAttemptAt: event.at }) },
+  );
+  return { ...overview, accounts, polling: accounts.some((account) => account.polling) };
 }
