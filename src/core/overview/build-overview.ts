@@ -203,7 +203,7 @@ function monthEndDto(figure: MonthEnd, monthToDateConfidence: Confidence): NonNu
 
 /** The instant an account's figures describe: the last poll's fetch time for a polled account, else now. */
 function figuresAsOf(data: AccountData, now: Date): Date {
-  const fetchedAt = data.monthFile?.lastGood?.fetchedAt;
+  const fetchedAt = lastGoodOf(data.monthFile)?.fetchedAt;
   return fetchedAt && data.account.provider.kind === 'api' ? new Date(fetchedAt) : now;
 }
 

@@ -4,7 +4,7 @@
  */
 import { parseMonth } from '../model/billing-month.js';
 import { Dec, money } from '../model/money.js';
-import type { MonthFile } from '../ledger/history-store.js';
+import { lastGoodOf, type MonthFile } from '../ledger/history-store.js';
 import { dayKey, type DatedAmount, type SpendSeries } from './runway.js';
 import type { AccountData } from './account-data.js';
 
@@ -16,7 +16,7 @@ const DAY_MS = 86_400_000;
  */
 export function providerDailySeries(current: MonthFile | undefined, previous: MonthFile | undefined): SpendSeries | undefined {
   const days = (file: MonthFile | undefined): DatedAmount[] =>
-    (file?.lastGood?.dailySpend ?? []).map((bucket) => ({ date: bucket.date, money: money(bucket.amount, bucket.currency) }));
+    (lastGoodOf(file)?.dailySpend ?? []).map((bucket) => ({ date: bucket.date, money: bucket.money }));
   const thisMonth = days(current);
   if (!current || thisMonth.length === 0) return undefined;
   const lastMonth = previous && parseMonth(previous.month);
