@@ -8,6 +8,7 @@ export default defineConfig({
     include: ['tests/faults/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['tests/helpers/build-cli.ts'],
+    setupFiles: ['tests/faults/fixed-seed.ts'],
     testTimeout: 120_000,
     hookTimeout: 60_000,
     fileParallelism: false,

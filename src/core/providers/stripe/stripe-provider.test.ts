@@ -161,4 +161,13 @@ describe('Stripe specifics', () => {
     expect(error!.kind).toBe('parse');
     expect(requests.filter((request) => request.path === '/v1/balance_transactions')).toHaveLength(2);
   });
+
+  it('calls a transaction time beyond any date a parse error, not a crash in the mapping', async () => {
+    const { error } = await pollWith({
+      'GET /v1/balance': { json: balance },
+      'GET /v1/balance_transactions': { json: { has_more: false, data: [{ id: 'txn_a', created: 99999999999999, currency: 'usd', fee: 59 }] } },
+    });
+    expect(error!.kind).toBe('parse');
+    expect(error!.message).toContain('no time');
+  });
 });

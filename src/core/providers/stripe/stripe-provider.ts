@@ -118,6 +118,7 @@ function explainStatus(status: number, said: string | undefined): string | undef
 
 function addFees(fees: Map<string, CurrencyFees>, transaction: BalanceTransaction, context: ProviderContext): void {
   const created = new Date(Number(transaction.created) * 1000);
+  if (Number.isNaN(created.getTime())) throw new ProviderError('parse', `Stripe sent a balance transaction created at "${String(transaction.created).slice(0, 20)}", which is no time.`);
   // The window is asked for; a transaction outside it is not this month's, whatever a proxy sent.
   if (created < context.month.start || created >= context.month.end) return;
   const fee = fromMinorUnits(transaction.fee, transaction.currency);
