@@ -85,8 +85,8 @@ describe('the month-end in the tooltip', () => {
     const withEnds: Overview = {
       ...base,
       totals: [
-        { ...usd!, monthEnd: { amount: '300.004', kind: 'projection', rateDays: 7 } },
-        { ...eur!, monthEnd: { amount: '25', kind: 'forecast', rateDays: null } },
+        { ...usd!, monthEnd: { amount: '300.004', currency: 'USD', kind: 'projection', rateDays: 7 } },
+        { ...eur!, monthEnd: { amount: '25', currency: 'EUR', kind: 'forecast', rateDays: null } },
       ],
     };
     expect(trayText(withEnds, 'en-US').tooltip).toBe('Spendbar: $123.45 · €10.00 this month, ~$300.00 · €25.00 by month end');
@@ -94,7 +94,7 @@ describe('the month-end in the tooltip', () => {
 
   it('says nothing about the month end when nothing was projected', () => {
     const base = overview([['USD', '19']]);
-    const manualOnly: Overview = { ...base, totals: [{ ...base.totals[0]!, monthEnd: { amount: '19', kind: 'month-to-date', rateDays: null } }] };
+    const manualOnly: Overview = { ...base, totals: [{ ...base.totals[0]!, monthEnd: null }] };
     expect(trayText(manualOnly, 'en-US').tooltip).toBe('Spendbar: $19.00 this month');
   });
 });

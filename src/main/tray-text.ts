@@ -27,7 +27,7 @@ export function formatMonthEnds(overview: Overview, locale?: string): string {
   return overview.totals
     .flatMap((total) => {
       const end = total.monthEnd;
-      if (!end || end.kind === 'month-to-date') return [];
+      if (!end) return [];
       return [`${end.kind === 'projection' ? '~' : ''}${formatMoney(end.amount, total.currency, locale)}`];
     })
     .join(' · ');

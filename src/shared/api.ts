@@ -137,11 +137,12 @@ export const totalSchema = z.object({
   /** How the total splits by confidence, so the header can say "of which $3.20 manual". */
   byConfidence: z.object({ official: z.string(), estimated: z.string(), manual: z.string() }),
   /**
-   * The accounts' month-end figures added up. `projection`: some part is projected from recent spend;
-   * `forecast`: the providers' own forecasts; `month-to-date`: nothing to project (manual entries only).
+   * The accounts' month-end figures added up (the command line contract's `totals[].monthEnd`).
+   * `projection`: some part is projected from recent spend; `forecast`: the providers' own forecasts.
+   * Null when there is nothing to project: a month that has ended, or manual entries only.
    */
   monthEnd: z
-    .object({ amount: z.string(), kind: z.enum(['forecast', 'projection', 'month-to-date']), rateDays: z.number().nullable() })
+    .object({ amount: z.string(), currency: z.string(), kind: z.enum(['forecast', 'projection']), rateDays: z.number().nullable() })
     .nullable()
     .optional(),
 });

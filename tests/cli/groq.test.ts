@@ -31,10 +31,8 @@ describe('spendbar poll --provider groq with an Enterprise key', () => {
     expect(account.monthToDate).toEqual({ amount: '1.46', currency: 'USD', confidence: 'estimated' });
     expect(account.usage).toContainEqual(expect.objectContaining({ model: 'llama-3.3-70b-versatile', inputTokens: 1_500_000, outputTokens: 500_000 }));
     expect(account.notes.join(' ')).toMatch(/Unpriced: groq\/compound/);
-    // November is over: its month-end figure is its month-to-date.
-    expect(output.totals).toEqual([
-      { currency: 'USD', monthToDate: '1.46', byConfidence: { official: '0.00', estimated: '1.46', manual: '0.00' }, monthEnd: { amount: '1.46', kind: 'month-to-date', rateDays: null } },
-    ]);
+    // November is over: nothing is left to project.
+    expect(output.totals).toEqual([{ currency: 'USD', monthToDate: '1.46', byConfidence: { official: '0.00', estimated: '1.46', manual: '0.00' }, monthEnd: null }]);
   });
 
   it('does not add spend entries on top of the metrics estimate, and says so', async () => {

@@ -67,7 +67,7 @@ export function factsFromOverview(
         ? {
             amount: new Dec(total.monthEnd.amount),
             currency: total.currency,
-            basis: total.monthEnd.kind === 'forecast' ? 'provider-forecast' : total.monthEnd.kind === 'projection' ? 'projection' : 'month-to-date',
+            basis: total.monthEnd.kind === 'forecast' ? 'provider-forecast' : 'projection',
             rateDays: total.monthEnd.rateDays ?? 0,
           }
         : undefined,

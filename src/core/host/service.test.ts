@@ -47,7 +47,7 @@ describe('polling', () => {
         currency: 'USD',
         monthToDate: '12.50',
         byConfidence: { official: '12.50', estimated: '0.00', manual: '0.00' },
-        monthEnd: { amount: '18.37', kind: 'projection', rateDays: 20.4 },
+        monthEnd: { amount: '18.37', currency: 'USD', kind: 'projection', rateDays: 20.4 },
       },
     ]);
   });

@@ -225,10 +225,12 @@ function totals(parts: readonly Figure[], monthEnds: readonly MonthEnd[]): Overv
       currency,
       monthToDate: formatAmount(total.amount),
       byConfidence: { official: formatAmount(split.official.amount), estimated: formatAmount(split.estimated.amount), manual: formatAmount(split.manual.amount) },
-      monthEnd: totalMonthEndDto(totalMonthEnd(currency, monthEnds)),
+      monthEnd: totalMonthEndDto(currency, totalMonthEnd(currency, monthEnds)),
     }));
 }
 
-function totalMonthEndDto(figure: TotalMonthEnd | undefined): Overview['totals'][number]['monthEnd'] {
-  return figure ? { amount: formatAmount(figure.money.amount), kind: figure.kind, rateDays: figure.rateDays } : null;
+function totalMonthEndDto(currency: string, figure: TotalMonthEnd | undefined): Overview['totals'][number]['monthEnd'] {
+  // Nothing projected (a month that has ended, manual entries only): no month-end figure to show.
+  if (!figure || figure.kind === 'month-to-date') return null;
+  return { amount: formatAmount(figure.money.amount), currency, kind: figure.kind, rateDays: figure.rateDays };
 }

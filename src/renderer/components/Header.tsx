@@ -19,8 +19,8 @@ function Totals({ overview }: { overview: Overview }) {
     <ul className="totals" aria-label="Month-to-date spend">
       {overview.totals.map((total) => {
         const split = CONFIDENCES.filter((confidence) => (toMicros(total.byConfidence[confidence]) ?? 0n) !== 0n);
-        // The engine's one month-end figure; nothing projected (manual entries only) shows nothing.
-        const end = total.monthEnd && total.monthEnd.kind !== 'month-to-date' ? total.monthEnd : undefined;
+        // The engine's one month-end figure; null when nothing is projected (manual entries only).
+        const end = total.monthEnd ?? undefined;
         const budget = budgets?.[total.currency];
         return (
           <li key={total.currency} className="total-block">
