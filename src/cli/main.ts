@@ -17,6 +17,7 @@ import { keyValues, parse, UsageError } from './args.js';
 import { overviewJson, renderOverview, terminalSafe } from './render.js';
 import { pollPrinter, reportWaits } from './poll-output.js';
 import { readSecret } from './read-secret.js';
+import { mcp } from './mcp.js';
 import { serve } from './serve.js';
 import { importUsage, track } from './track.js';
 import { renderAlert, watch } from './watch.js';
@@ -42,6 +43,7 @@ Usage:
   spendbar import FILE.jsonl      (one {provider, model, input_tokens, output_tokens, timestamp} per line)
   spendbar serve [--port N] [--demo]
   spendbar watch [--json]         (polls on schedule and prints alerts until Ctrl-C)
+  spendbar mcp [--allow-writes]   (MCP server on stdio for AI assistants; never polls; writes only with the flag)
 
 Data folder: SPENDBAR_DATA_DIR or ${defaultDataDir()}
 `;
@@ -248,6 +250,12 @@ export async function main(argv: string[]): Promise<number> {
         return await serve(rest);
       case 'watch':
         return await watch(rest, out);
+      case 'mcp':
+        return await mcp(rest, () => {
+          const service = openService();
+          warnAbout(service);
+          return service;
+        });
       case undefined:
       case 'help':
       case '--help':
