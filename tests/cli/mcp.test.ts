@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { accountView, alertsView, balancesView, spendView } from '../../src/cli/mcp-views.js';
 import { SpendbarService } from '../../src/core/host/service.js';
 import type { LedgerEntryDto, Overview } from '../../src/shared/api.js';
+import { startOpenAiFake } from '../fakes/openai-fake.js';
 import { startOpenRouterFake, type OpenRouterFake } from '../fakes/openrouter-fake.js';
 import { cleanEnv, repoRoot, runCli, tempDataDir } from '../helpers/cli.js';
 
@@ -19,6 +20,7 @@ type Detail = ReturnType<typeof accountView>;
 type Alerts = ReturnType<typeof alertsView>;
 
 const SECRET = 'sk-or-v1-mcp-test-secret-7f3a9c21';
+const OPENAI_KEY = 'sk-admin-test-0000';
 let fake: OpenRouterFake;
 const env = () => ({ OPENROUTER_API_KEY: SECRET, SPENDBAR_OPENROUTER_BASE_URL: fake.url });
 /** Every tool result of this file, for the secrets scan at the end. */
@@ -155,6 +157,45 @@ describe('spendbar mcp (read-only)', () => {
   });
 });
 
+describe('spendbar mcp grouped by day, model and line item', () => {
+  it('lists the daily series, breakdown and tracked usage status --json holds, each under its key', async () => {
+    const openai = await startOpenAiFake();
+    const folder = tempDataDir();
+    try {
+      const openaiEnv = { OPENAI_ADMIN_KEY: OPENAI_KEY, SPENDBAR_OPENAI_BASE_URL: openai.url };
+      expect((await runCli(['poll', '--month', '2026-11', '--provider', 'openai'], { env: openaiEnv, dataDir: folder })).code).toBe(0);
+      await cli(['track', '--provider', 'groq', '--model', 'llama-3.3-70b-versatile', '--input-tokens', '1200000', '--output-tokens', '450000'], folder);
+      const november = JSON.parse((await runCli(['status', '--json', '--month', '2026-11'], { env: openaiEnv, dataDir: folder })).stdout) as Overview;
+      const current = JSON.parse((await runCli(['status', '--json'], { env: openaiEnv, dataDir: folder })).stdout) as Overview;
+      const account = november.accounts.find((a) => a.id === 'openai:env')!;
+      expect(account.dailySpend.length).toBeGreaterThan(0);
+      expect(account.breakdown.length).toBeGreaterThan(0);
+
+      const transport = new StdioClientTransport({ command: process.execPath, args: [join(repoRoot, 'bin', 'spendbar.js'), 'mcp'], env: cleanEnv({ SPENDBAR_DATA_DIR: folder, ...openaiEnv }) as Record<string, string>, stderr: 'pipe' });
+      const client = new Client({ name: 'spendbar-test', version: '1.0.0' });
+      await client.connect(transport);
+      try {
+        const grouped = async (group_by: string, month?: string) => {
+          const result = await client.callTool({ name: 'get_spend', arguments: { group_by, ...(month ? { month } : {}) } });
+          results.push(JSON.stringify(result));
+          return (result.structuredContent as Spend).groups.map((g) => [g.key, g.figures.map((f) => [f.accountId, f.amount, f.currency, f.confidence])]);
+        };
+        expect(await grouped('day', '2026-11')).toEqual(account.dailySpend.map((d) => [d.date, [['openai:env', d.amount, d.currency, 'official']]]));
+        const items = (dimension: (d: string) => boolean) =>
+          account.breakdown.filter((b) => dimension(b.dimension)).map((b) => [b.label, [['openai:env', b.amount, b.currency, 'official']]]).sort(([a], [b]) => String(a).localeCompare(String(b)));
+        expect(await grouped('model', '2026-11')).toEqual(items((d) => d === 'model'));
+        expect(await grouped('line_item', '2026-11')).toEqual(items((d) => d !== 'model'));
+        const tracked = current.accounts.find((a) => a.id === 'groq:default')!.usage[0]!;
+        expect(await grouped('model')).toEqual([[tracked.model, [['groq:default', tracked.cost, 'USD', 'estimated']]]]);
+      } finally {
+        await client.close();
+      }
+    } finally {
+      await openai.close();
+    }
+  });
+});
+
 describe('spendbar mcp and stale figures', () => {
   it('says a figure is stale and why when the last poll failed', async () => {
     const folder = tempDataDir();
@@ -203,9 +244,11 @@ describe('spendbar mcp --allow-writes', () => {
 });
 
 describe('secrets', () => {
-  it('no tool result holds the key, whole or any 8-character part of it', () => {
+  it('no tool result holds a key, whole or any 8-character part of it', () => {
     expect(results.length).toBeGreaterThan(10);
     const all = results.join('\n');
-    for (let start = 0; start + 8 <= SECRET.length; start += 1) expect(all).not.toContain(SECRET.slice(start, start + 8));
+    for (const key of [SECRET, OPENAI_KEY]) {
+      for (let start = 0; start + 8 <= key.length; start += 1) expect(all).not.toContain(key.slice(start, start + 8));
+    }
   });
 });
