@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { SpendbarService } from '../core/host/service.js';
 import { entryKindSchema } from '../shared/api.js';
 import { parse } from './args.js';
+import { registerResources } from './mcp-resources.js';
 import { accountOutput, accountView, alertsOutput, alertsView, balancesOutput, balancesView, groupBySchema, monthSchema, spendOutput, spendView } from './mcp-views.js';
 
 const month = monthSchema.optional().describe('Billing month YYYY-MM; the current month when omitted');
@@ -90,6 +91,8 @@ export function createMcpServer(service: SpendbarService, options: { allowWrites
       return answer(`${view.alerts.length} alert(s); budgets: ${budgets}; ${view.accountErrors.length} account(s) failing; warnings: ${list(view.warnings)}.`, view);
     },
   );
+
+  registerResources(server, service);
 
   if (options.allowWrites) {
     server.registerTool(

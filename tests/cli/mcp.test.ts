@@ -157,6 +157,29 @@ describe('spendbar mcp (read-only)', () => {
   });
 });
 
+describe('spendbar mcp resources', () => {
+  it("serves the month's overview and each account as JSON, the same as status --json", async () => {
+    const { client, close } = await connect(dataDir);
+    try {
+      const read = async (uri: string) => {
+        const result = await client.readResource({ uri });
+        results.push(JSON.stringify(result));
+        return JSON.parse((result.contents[0] as { text: string }).text);
+      };
+      const overview = (await read('spendbar://overview')) as Overview;
+      expect({ ...overview, generatedAt: '' }).toEqual({ ...status, generatedAt: '' });
+      const listed = (await client.listResources()).resources.map((r) => r.uri);
+      expect(listed).toEqual(expect.arrayContaining(['spendbar://overview', ...status.accounts.map((a) => `spendbar://account/${encodeURIComponent(a.id)}`)]));
+      const groq = (await read(`spendbar://account/${encodeURIComponent('groq:default')}`)) as Detail;
+      expect(groq.account).toMatchObject({ accountId: 'groq:default', entries: exported.entries.filter((e) => e.provider === 'groq') });
+      expect(((await read(`spendbar://overview/${status.month}`)) as Overview).totals).toEqual(status.totals);
+      await expect(client.readResource({ uri: 'spendbar://overview/2026-13' })).rejects.toThrow(/not a month/);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('spendbar mcp grouped by day, model and line item', () => {
   it('lists the daily series, breakdown and tracked usage status --json holds, each under its key', async () => {
     const openai = await startOpenAiFake();
