@@ -10,12 +10,25 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { SpendbarService } from '../core/host/service.js';
-import { entryKindSchema } from '../shared/api.js';
+import { entryKindSchema, ledgerEntryDtoSchema } from '../shared/api.js';
 import { parse } from './args.js';
 import { registerResources } from './mcp-resources.js';
 import { accountOutput, accountView, alertsOutput, alertsView, balancesOutput, balancesView, groupBySchema, monthSchema, spendOutput, spendView } from './mcp-views.js';
 
 const month = monthSchema.optional().describe('Billing month YYYY-MM; the current month when omitted');
+
+/** What `record_entry` accepts: the fields of `entry add`; the engine checks amount, currency and date. */
+const recordEntryInput = z
+  .object({
+    provider: z.string().min(1).max(100).describe('Provider id, e.g. groq'),
+    account: z.string().min(1).max(100).optional(),
+    kind: entryKindSchema,
+    amount: z.string().min(1).max(40).describe('Exact decimal amount, e.g. "50.00"'),
+    currency: z.string().min(3).max(3).optional().describe('ISO 4217, default USD'),
+    date: z.string().max(10).optional().describe('YYYY-MM-DD, default today'),
+    note: z.string().max(500).optional(),
+  })
+  .strict();
 
 /** A tool's answer: the structured content, and the same in a short sentence for clients that show text. */
 function answer<T extends Record<string, unknown>>(summary: string, structured: T) {
@@ -32,7 +45,7 @@ export function createMcpServer(service: SpendbarService, options: { allowWrites
     'get_spend',
     {
       description: 'Month-to-date spend from stored data (never polls), totals per currency, grouped by provider, account, day, model or line item. Each figure has currency, confidence (official/estimated/manual) and age.',
-      inputSchema: { month, group_by: groupBySchema.default('provider').describe('How to group the figures') },
+      inputSchema: z.object({ month, group_by: groupBySchema.default('provider').describe('How to group the figures') }).strict(),
       outputSchema: spendOutput,
       annotations: { readOnlyHint: true },
     },
@@ -48,7 +61,7 @@ export function createMcpServer(service: SpendbarService, options: { allowWrites
     'get_balances',
     {
       description: 'Remaining credit per account from stored data: balance(s), runway in days, the date it runs out, confidence and age.',
-      inputSchema: {},
+      inputSchema: z.object({}).strict(),
       outputSchema: balancesOutput,
       annotations: { readOnlyHint: true },
     },
@@ -63,7 +76,7 @@ export function createMcpServer(service: SpendbarService, options: { allowWrites
     'get_account',
     {
       description: "One account's detail for a month: daily spend, breakdown, notes, manual entries, status and last error.",
-      inputSchema: { account_id: z.string().min(1).max(200).describe('Account id as <provider>:<account name>, e.g. openrouter:env'), month },
+      inputSchema: z.object({ account_id: z.string().min(1).max(200).describe('Account id as <provider>:<account name>, e.g. openrouter:env'), month }).strict(),
       outputSchema: accountOutput,
       annotations: { readOnlyHint: true },
     },
@@ -81,7 +94,7 @@ export function createMcpServer(service: SpendbarService, options: { allowWrites
     'get_alerts',
     {
       description: 'Recent alerts, monthly budgets with the month-end forecast, failed accounts and problems with the data files.',
-      inputSchema: {},
+      inputSchema: z.object({}).strict(),
       outputSchema: alertsOutput,
       annotations: { readOnlyHint: true },
     },
@@ -99,16 +112,8 @@ export function createMcpServer(service: SpendbarService, options: { allowWrites
       'record_entry',
       {
         description: 'Records a manual ledger entry (spend, top-up or balance), validated like `spendbar entry add`.',
-        inputSchema: {
-          provider: z.string().min(1).max(100).describe('Provider id, e.g. groq'),
-          account: z.string().min(1).max(100).optional(),
-          kind: entryKindSchema,
-          amount: z.string().min(1).max(40).describe('Exact decimal amount, e.g. "50.00"'),
-          currency: z.string().min(3).max(3).optional().describe('ISO 4217, default USD'),
-          date: z.string().max(10).optional().describe('YYYY-MM-DD, default today'),
-          note: z.string().max(500).optional(),
-        },
-        outputSchema: { id: z.string(), entry: z.object({ id: z.string(), provider: z.string(), account: z.string(), kind: entryKindSchema, amount: z.string(), currency: z.string(), date: z.string(), note: z.string(), createdAt: z.string() }) },
+        inputSchema: recordEntryInput,
+        outputSchema: { id: z.string(), entry: ledgerEntryDtoSchema },
       },
       async (input) => {
         const stored = await service.addEntry(input);
@@ -135,6 +140,8 @@ export async function mcp(argv: string[], open: () => SpendbarService): Promise<
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();
     process.stdin.once('end', () => void untilAnswered(() => pending).then(resolve));
+    // A client that goes away closes our standard output: that ends the session, it is not a crash.
+    process.stdout.on('error', () => resolve());
   });
   await server.connect(transport);
   const receive = transport.onmessage;
@@ -144,8 +151,11 @@ export async function mcp(argv: string[], open: () => SpendbarService): Promise<
   };
   const send = transport.send.bind(transport);
   transport.send = async (message: JSONRPCMessage) => {
-    await send(message);
-    if (!('method' in message) && 'id' in message) pending -= 1;
+    try {
+      await send(message);
+    } finally {
+      if (!('method' in message) && 'id' in message) pending -= 1;
+    }
   };
   await closed;
   await server.close();

@@ -2,6 +2,7 @@
  * `spendbar mcp` run as a child process and driven by the MCP SDK's own client over stdio: every figure
  * it answers with must be the one `spendbar status --json` and `spendbar export` give for the same data.
  */
+import { spawn } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -239,6 +240,29 @@ describe('spendbar mcp and stale figures', () => {
     } finally {
       await close();
     }
+  });
+});
+
+describe('spendbar mcp and its client', () => {
+  it('rejects unknown arguments and ends quietly, exit code 0, when the client goes away mid-answer', async () => {
+    const { call, close } = await connect(dataDir);
+    try {
+      const typo = await call('get_spend', { group: 'day' });
+      expect(typo.isError).toBe(true);
+      expect(typo.content[0]!.text).toMatch(/group/);
+    } finally {
+      await close();
+    }
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'spendbar.js'), 'mcp'], { env: cleanEnv({ SPENDBAR_DATA_DIR: dataDir }), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.destroy();
+    const request = (id: number, method: string, params: object) => `${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`;
+    child.stdin.write(request(1, 'initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'gone', version: '1' } }));
+    child.stdin.end(request(2, 'tools/list', {}));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
   });
 });
 
