@@ -32,6 +32,15 @@ async function pollWith(table: Parameters<typeof routes>[0], now = new Date('202
 }
 
 describe('OpenRouter specifics', () => {
+  it('names the key in its note by the name the user gave it, never by the part of the key OpenRouter shows', async () => {
+    const masked = `${apiKey.slice(0, 12)}...${apiKey.slice(-4)}`;
+    const unnamed = await pollWith(openrouterRoutes({ 'GET /api/v1/key': { json: { data: { ...key.data, label: masked } } } }));
+    expect(unnamed.snapshot.notes).toContain('Month-to-date is this key’s usage.');
+    expect(unnamed.snapshot.notes?.join(' ')).not.toMatch(/sk-or|contract|6789/);
+    const named = await pollWith(openrouterRoutes({ 'GET /api/v1/key': { json: { data: { ...key.data, label: 'production' } } } }));
+    expect(named.snapshot.notes).toContain('Month-to-date is this key’s usage (production).');
+  });
+
   it('sends the key as a Bearer token', async () => {
     const { requests } = await pollWith(openrouterRoutes());
     expect(requests.map((request) => request.headers.authorization)).toEqual([`Bearer ${apiKey}`, `Bearer ${apiKey}`]);

@@ -51,7 +51,10 @@ async function fetchOpenRouterSnapshot(context: ProviderContext): Promise<Snapsh
   }
 
   const monthToDate = keyMonthToDate(key, context);
-  if (monthToDate) notes.push(`Month-to-date is this key’s usage${key.label ? ` (${key.label})` : ''}.`);
+  // A key nobody named is labelled with its own first and last characters ("sk-or-v1-0e6...1c96"): that
+  // part of the key never goes into a note; a name the user gave the key does.
+  const label = key.label && !/^sk-/i.test(key.label) ? key.label : undefined;
+  if (monthToDate) notes.push(`Month-to-date is this key’s usage${label ? ` (${label})` : ''}.`);
   const limit = key.limit === null || key.limit === undefined ? undefined : money(key.limit, 'USD');
   return {
     month: context.month.key,
