@@ -2,9 +2,9 @@
  * Pure formatting helpers for the popover. They take the locale and "now" as arguments so tests (and
  * every row rendered in the same pass) agree on the result; nothing here reads a clock or the DOM.
  */
+import { UNKNOWN } from '../shared/format-money';
 
 export { formatMaybeMoney, formatMoney, UNKNOWN, type MoneyPrecision } from '../shared/format-money';
-import { UNKNOWN } from '../shared/format-money';
 
 /** "just now", "5 min ago", "2 h ago", "3 d ago"; an unreadable date gives "". */
 export function formatAge(sinceIso: string, nowMs: number): string {

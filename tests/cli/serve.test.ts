@@ -1,52 +1,23 @@
 /** `spendbar serve`: the API is reachable only with the per-start token, from its own Host and Origin. */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanEnv, repoRoot, tempDataDir } from '../helpers/cli.js';
+import { startServeProcess, tempDataDir, type ServeProcess } from '../helpers/cli.js';
 
-let child: ChildProcess;
+let serve: ServeProcess;
 let base: URL;
 let token: string;
 
 beforeAll(async () => {
-  child = spawn(process.execPath, [join(repoRoot, 'bin', 'spendbar.js'), 'serve', '--demo'], {
-    env: cleanEnv({ SPENDBAR_DATA_DIR: tempDataDir() }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const line = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 15_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Spendbar is running at (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-  });
-  base = new URL(line);
-  token = base.searchParams.get('token')!;
+  serve = await startServeProcess(['--demo'], { SPENDBAR_DATA_DIR: tempDataDir() });
+  ({ base, token } = serve);
 });
 
 afterAll(() => {
-  child?.kill('SIGTERM');
+  serve?.child.kill('SIGTERM');
 });
 
 function call(path: string, options: { headers?: Record<string, string>; body?: string; method?: string } = {}): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: base.port, path, method: options.method ?? 'POST', headers: { 'content-type': 'application/json', ...options.headers } },
-      (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body ?? '{}');
-  });
+  return serve.request(path, options);
 }
 
 describe('spendbar serve', () => {

@@ -5,9 +5,7 @@
  * or a 500, and nothing stored is refused by the readers afterwards. The engine's HTTP client is a stub
  * that records and refuses every request, so no payload reaches the network.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -23,7 +21,7 @@ import { SpendbarService } from '../../src/core/host/service.js';
 import type { HttpClient } from '../../src/core/http/http-client.js';
 import { runApiCall } from '../../src/main/ipc.js';
 import { apiContract, apiErrorSchema, apiNames, overviewSchema, type ApiName, type SpendbarApi } from '../../src/shared/api.js';
-import { cleanEnv, repoRoot } from '../helpers/cli.js';
+import { startServeProcess, type ServeProcess } from '../helpers/cli.js';
 
 const RUNS_PER_CALL = 80;
 const HTTP_RUNS = 150;
@@ -178,45 +176,20 @@ describe('the engine handlers on random payloads', () => {
 });
 
 describe('spendbar serve on random requests', () => {
-  let child: ChildProcess;
-  let port: string;
-  let token: string;
+  let serve: ServeProcess;
 
   beforeAll(async () => {
-    child = spawn(process.execPath, [join(repoRoot, 'bin', 'spendbar.js'), 'serve'], {
-      env: cleanEnv({ SPENDBAR_DATA_DIR: mkdtempSync(join(tmpdir(), 'spendbar-serve-inputs-')), DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/spendbar-test-bus' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
+    serve = await startServeProcess([], {
+      SPENDBAR_DATA_DIR: mkdtempSync(join(tmpdir(), 'spendbar-serve-inputs-')),
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/spendbar-test-bus',
     });
-    const line = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 15_000);
-      child.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /running at (\S+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-    });
-    const url = new URL(line);
-    port = url.port;
-    token = url.searchParams.get('token')!;
   });
   afterAll(() => {
-    child?.kill('SIGTERM');
+    serve?.child.kill('SIGTERM');
   });
 
   function post(path: string, body: string, method = 'POST'): Promise<{ status: number; body: string }> {
-    return new Promise((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path, method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }, (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
+    return serve.request(path, { method, body, headers: { authorization: `Bearer ${serve.token}` } });
   }
 
   const callName = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...apiNames.filter((name) => name !== 'refresh')) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });

@@ -12,7 +12,6 @@ import { validatePollMonth } from '../ledger/entry-validation.js';
 import { lastGoodOf, type HistoryStore, type MonthFile } from '../ledger/history-store.js';
 import type { BillingMonth } from '../model/billing-month.js';
 import { toProviderError } from '../model/provider-error.js';
-
 import { createProviderContext } from '../providers/provider-context.js';
 import type { RetryWaits } from '../scheduler/retry-waits.js';
 import type { PollOutcome } from '../scheduler/scheduler.js';

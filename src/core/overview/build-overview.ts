@@ -4,15 +4,12 @@
  * the account's manual spend entries; totals include stale accounts with their last good figures.
  */
 import type { AccountView, MoneyDto, Overview } from '../../shared/api.js';
-
-
 import type { AccountData } from './account-data.js';
 import { pollingCostNote, topUpNote, trackedNotes, trackedUsage } from './account-notes.js';
 import { balanceInputsFromEntries, estimateBalance, manualSpendByCurrency, type BalanceAnchor, type DatedMoney } from '../ledger/ledger.js';
 import { Dec, add, formatAmount, zero, type Money } from '../model/money.js';
 import type { Confidence, Figure, Snapshot } from '../model/snapshot.js';
 import { lastGoodOf } from '../ledger/history-store.js';
-
 import type { DetectedTopUp } from '../alerts/alert-model.js';
 import { runwayView } from './runway-view.js';
 import { formatWaitTime } from '../scheduler/retry-waits.js';

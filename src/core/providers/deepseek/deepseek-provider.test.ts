@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { deepseekRoutes } from '../../../../tests/fakes/deepseek-fake.js';
 import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
-
-
 import { formatAmount } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
-
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import userBalance from './__fixtures__/user-balance.json' with { type: 'json' };
 import { deepseekProvider } from './deepseek-provider.js';

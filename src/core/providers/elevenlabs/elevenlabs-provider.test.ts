@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { elevenlabsRoutes } from '../../../../tests/fakes/elevenlabs-fake.js';
 import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
-
-
 import type { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
-
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import subscription2025 from './__fixtures__/subscription-2025.json' with { type: 'json' };
 import subscription2026 from './__fixtures__/subscription-2026.json' with { type: 'json' };

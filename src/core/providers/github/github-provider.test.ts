@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../../../tests/fakes/fake-http-server.js';
 import { githubRoutes } from '../../../../tests/fakes/github-fake.js';
-
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
-
-
-
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import premiumNovember from './__fixtures__/premium-request-report-2026-11.json' with { type: 'json' };
 import premiumUser from './__fixtures__/premium-request-report-user.json' with { type: 'json' };

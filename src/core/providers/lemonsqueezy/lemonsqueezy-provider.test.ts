@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { routes, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
 import { lemonsqueezyRoutes } from '../../../../tests/fakes/lemonsqueezy-fake.js';
-
 import { billingMonth } from '../../model/billing-month.js';
-
-
-
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import currentUsage from './__fixtures__/current-usage.json' with { type: 'json' };
 import subscriptionItems from './__fixtures__/subscription-items.json' with { type: 'json' };

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
 import { mistralRoutes } from '../../../../tests/fakes/mistral-fake.js';
-
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
 import type { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
-
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import spendLimit from './__fixtures__/spend-limit.json' with { type: 'json' };
 import { adminBaseUrl, mistralProvider } from './mistral-provider.js';

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../../../tests/fakes/fake-http-server.js';
 import { railwayRoutes } from '../../../../tests/fakes/railway-fake.js';
-
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
-
-
-
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import notAuthorized from './__fixtures__/error-not-authorized.json' with { type: 'json' };
 import meWorkspaces from './__fixtures__/me-workspaces.json' with { type: 'json' };

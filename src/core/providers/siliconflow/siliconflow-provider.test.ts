@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
 import { siliconflowRoutes } from '../../../../tests/fakes/siliconflow-fake.js';
-
-
 import { formatAmount } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Snapshot } from '../../model/snapshot.js';
-
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import userInfo from './__fixtures__/user-info.json' with { type: 'json' };
 import { siliconflowProvider } from './siliconflow-provider.js';

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { routes, type RecordedRequest } from '../../../../tests/fakes/fake-http-server.js';
 import { stripeRoutes } from '../../../../tests/fakes/stripe-fake.js';
-
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
-
-
-
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import novemberPage1 from './__fixtures__/balance-transactions-2026-11-page1.json' with { type: 'json' };
 import novemberPage2 from './__fixtures__/balance-transactions-2026-11-page2.json' with { type: 'json' };

@@ -3,8 +3,6 @@ import { routes, startFakeServer, type RecordedRequest } from '../../../../tests
 import { supabaseRoutes } from '../../../../tests/fakes/supabase-fake.js';
 import { createHttpClient } from '../../http/http-client.js';
 import { billingMonth } from '../../model/billing-month.js';
-
-
 import { createProviderContext } from '../provider-context.js';
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import organizations from './__fixtures__/organizations.json' with { type: 'json' };

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { routes, type FakeReply } from '../../../../tests/fakes/fake-http-server.js';
 import { xaiRoutes } from '../../../../tests/fakes/xai-fake.js';
-
 import { billingMonth } from '../../model/billing-month.js';
 import { formatAmount } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
-
 import { describeProviderContract } from '../../../../tests/kit/provider-contract.js';
 import prepaidBalance from './__fixtures__/prepaid-balance.json' with { type: 'json' };
 import { xaiProvider } from './xai-provider.js';
