@@ -62,7 +62,7 @@ export async function importUsage(argv: string[], service: SpendbarService, out:
     if (showProgress && index % 5000 === 0) process.stderr.write(`\rChecking line ${index + 1} of ${lines.length}…`);
     if (text.trim() === '') return;
     try {
-      good.push(parseUsage(JSON.parse(text), now));
+      good.push({ ...parseUsage(JSON.parse(text), now), source: 'import' });
     } catch (error) {
       bad.push({ line: index + 1, message: error instanceof SyntaxError ? 'not valid JSON' : (error as Error).message });
     }

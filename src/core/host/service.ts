@@ -249,7 +249,8 @@ export class SpendbarService {
     const accounts = this.accounts();
     const records = inputs.map((input) => {
       const account = input.account === undefined ? defaultAccountFor(input.provider, accounts) : validateAccountName(input.account);
-      const estimate = estimateCost(requireProvider(input.provider).priceListId, input.model, input, new Date(input.timestamp));
+      const reported = input.reportedCost === undefined ? undefined : parseAmount(input.reportedCost, 'cost');
+      const estimate = reported ? { cost: reported } : estimateCost(requireProvider(input.provider).priceListId, input.model, input, new Date(input.timestamp));
       return {
         provider: input.provider,
         account,
@@ -257,7 +258,12 @@ export class SpendbarService {
         inputTokens: input.inputTokens,
         outputTokens: input.outputTokens,
         cachedInputTokens: input.cachedInputTokens,
+        cacheWriteTokens: input.cacheWriteTokens,
+        cacheWrite1hTokens: input.cacheWrite1hTokens,
         timestamp: input.timestamp,
+        source: input.source,
+        sourceId: input.sourceId,
+        costSource: estimate.cost === undefined ? undefined : reported ? ('reported' as const) : ('price-list' as const),
         cost: estimate.cost === undefined ? null : formatAmount(estimate.cost),
       };
     });

@@ -13,10 +13,20 @@ export interface PriceEstimate {
   readonly matchedModel?: string;
 }
 
+/**
+ * Token counts of one call. `inputTokens` counts every input token, cache reads and cache writes
+ * included (OpenAI's and the price database's convention); a source that reports uncached input apart
+ * (Anthropic, Claude Code) adds its cache tokens in before it gets here.
+ */
 export interface TokenUsage {
   readonly inputTokens: number;
   readonly outputTokens: number;
+  /** Input tokens read from the prompt cache (part of inputTokens). */
   readonly cachedInputTokens?: number;
+  /** Input tokens written to the prompt cache (part of inputTokens). */
+  readonly cacheWriteTokens?: number;
+  /** Of cacheWriteTokens, those written with a one-hour lifetime (priced higher than five minutes). */
+  readonly cacheWrite1hTokens?: number;
 }
 
 /**
@@ -28,7 +38,7 @@ export function estimateCost(priceListId: string | undefined, model: string, usa
   let result: ReturnType<typeof calcPrice>;
   try {
     result = calcPrice(
-      { input_tokens: usage.inputTokens, output_tokens: usage.outputTokens, cache_read_tokens: usage.cachedInputTokens },
+      priceDatabaseUsage(usage),
       model,
       { providerId: priceListId, timestamp: at },
     );
@@ -39,4 +49,17 @@ export function estimateCost(priceListId: string | undefined, model: string, usa
   // The database computes in floats (tiers and time-of-day prices included); ten decimals of a dollar
   // recover the exact product of integer tokens and per-million prices.
   return { cost: new Dec(String(result.total_price)).toDecimalPlaces(10), matchedModel: result.model.id };
+}
+
+function priceDatabaseUsage(usage: TokenUsage): Record<string, number | undefined> {
+  const oneHour = usage.cacheWrite1hTokens ?? 0;
+  const writes = usage.cacheWriteTokens ?? 0;
+  return {
+    input_tokens: usage.inputTokens,
+    output_tokens: usage.outputTokens,
+    cache_read_tokens: usage.cachedInputTokens,
+    cache_write_tokens: usage.cacheWriteTokens,
+    // The database prices the two lifetimes apart only when both are given.
+    ...(oneHour > 0 ? { cache_write_1h_tokens: oneHour, cache_write_5m_tokens: Math.max(0, writes - oneHour) } : {}),
+  };
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { requireProvider } from '../accounts/accounts.js';
 import { parseRealDateTime } from '../model/billing-month.js';
 import { InputError } from '../model/input-error.js';
+import type { TrackedSource } from './tracked-store.js';
 
 const tokens = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().nonnegative().max(1e12));
 
@@ -19,6 +20,10 @@ export const usageLineSchema = z.object({
   timestamp: z.string().optional(),
 });
 
+/**
+ * One call's usage on its way into the tracked store, from any source. Token fields follow
+ * TokenUsage (tracked/pricing.ts): `inputTokens` includes cache reads and writes.
+ */
 export interface UsageInput {
   provider: string;
   account?: string;
@@ -26,7 +31,15 @@ export interface UsageInput {
   inputTokens: number;
   outputTokens: number;
   cachedInputTokens?: number;
+  cacheWriteTokens?: number;
+  cacheWrite1hTokens?: number;
   timestamp: string;
+  /** Where it came from; `manual` when absent. */
+  source?: TrackedSource;
+  /** The source's own id for the call, for deduplication. */
+  sourceId?: string;
+  /** A USD cost the source computed itself (a decimal string); used instead of the price list. */
+  reportedCost?: string;
 }
 
 export function parseUsage(raw: unknown, now: Date): UsageInput {
