@@ -11,6 +11,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../core/store/data-dir.js';
 import { openHost } from '../core/host/host.js';
+import { runningCli } from '../core/host/assistant-setup.js';
 import { ConflictError, InputError, NotFoundError } from '../core/model/input-error.js';
 import { KeychainUnavailableError } from '../core/secrets/secret-store.js';
 import { apiNames, type ApiName } from '../shared/api.js';
@@ -42,7 +43,7 @@ export async function serve(argv: string[]): Promise<number> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${values.port}".`);
   const stop = listenForStop();
-  const host = await openHost({ dataDir: defaultDataDir(), demo: values.demo ?? false });
+  const host = await openHost({ dataDir: defaultDataDir(), demo: values.demo ?? false, locateCli: () => runningCli(process.execPath, process.argv[1]) });
   for (const warning of host.warnings) process.stderr.write(`Warning: ${warning}\n`);
   const token = randomBytes(24).toString('base64url');
   const root = rendererDir();

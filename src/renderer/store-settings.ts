@@ -15,6 +15,7 @@ export function createSettingsSlice(api: SpendbarBridge, set: SetState, _get: Ge
     providers: [],
     accounts: [],
     preferences: null,
+    assistantSetup: null,
     settingsError: null,
 
     async loadSettings() {
@@ -22,6 +23,7 @@ export function createSettingsSlice(api: SpendbarBridge, set: SetState, _get: Ge
         api.listProviders({}).then(({ providers }) => set({ providers })),
         reloadAccounts(),
         api.getPreferences({}).then((preferences) => set({ preferences })),
+        api.getAssistantSetup({}).then((assistantSetup) => set({ assistantSetup })),
       ]);
       const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
       set({ settingsError: failure ? message(failure.reason) : null });

@@ -3,7 +3,7 @@
  * that combines them do not import each other.
  */
 import type { StoreApi } from 'zustand';
-import type { AlertSettingsDto, AccountSummary, ApiRequest, ApiResponse, EntryInput, LedgerEntryDto, Overview, Preferences, ProviderInfo } from '../shared/api';
+import type { AlertSettingsDto, AccountSummary, AssistantSetup, ApiRequest, ApiResponse, EntryInput, LedgerEntryDto, Overview, Preferences, ProviderInfo } from '../shared/api';
 import type { AlertItem, NotificationAccess } from './model/alert-delivery';
 
 export interface EntryChanges {
@@ -46,6 +46,8 @@ export interface SettingsSlice {
   providers: ProviderInfo[];
   accounts: AccountSummary[];
   preferences: Preferences | null;
+  /** How to add `spendbar mcp` to an assistant, with the installed CLI's absolute paths. */
+  assistantSetup: AssistantSetup | null;
   /** Why providers, accounts or preferences could not be loaded. */
   settingsError: string | null;
   loadSettings(): Promise<void>;

@@ -287,6 +287,18 @@ const accountInput = z
   })
   .strict();
 
+/** How to add `spendbar mcp` to an AI assistant, with the absolute paths of the installed CLI. */
+export const assistantSetupSchema = z.object({
+  /** `running`: the CLI serving this page; `installed`: found on disk; `none`: not installed. */
+  found: z.enum(['running', 'installed', 'none']),
+  command: z.string().nullable(),
+  args: z.array(z.string()).nullable(),
+  env: z.record(z.string(), z.string()).nullable(),
+  snippets: z.object({ claudeDesktop: z.string(), claudeCode: z.string(), cursor: z.string() }).nullable(),
+  hint: z.string(),
+});
+export type AssistantSetup = z.infer<typeof assistantSetupSchema>;
+
 const empty = z.object({}).strict();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM');
 
@@ -355,6 +367,8 @@ export const apiContract = {
     request: z.object({ launchAtLogin: z.boolean().optional(), monthlyBudget: z.record(z.string(), z.string()).optional() }).strict(),
     response: preferencesSchema,
   },
+  /** The MCP snippets for Claude Desktop, Claude Code and Cursor shown in Settings. */
+  getAssistantSetup: { request: empty, response: assistantSetupSchema },
   getAlertSettings: { request: empty, response: alertSettingsDtoSchema },
   setAlertSettings: { request: alertSettingsDtoSchema.partial().strict(), response: alertSettingsDtoSchema },
   /** Mutes the rule behind one alert of Overview.alerts until a time (ISO); a past time lifts the snooze. */

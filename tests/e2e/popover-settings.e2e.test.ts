@@ -8,6 +8,9 @@
  * on such a machine the keyring library keeps a key in process memory after a failed lookup instead of
  * refusing (reported to the engine's owners), so a green Save there would prove nothing.
  */
+import { isAbsolute } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeepSeekFake, type DeepSeekFake } from '../fakes/deepseek-fake.js';
@@ -163,5 +166,33 @@ describe('settings in the popover', () => {
     await page.keyboard.press('Escape');
     await expectVisible(page.getByTestId('onboarding'));
     expect(problems).toEqual([]);
+  });
+
+  it('shows the assistant snippet with absolute paths, and the snippet as shown starts an MCP server on this data folder', async () => {
+    const { page, problems } = await open();
+    await openToolbarView(page, 'Settings');
+    const section = page.getByTestId('assistant-setup');
+    await expectVisible(section);
+    const desktop = JSON.parse(await section.getByTestId('snippet-claudeDesktop').innerText()) as { mcpServers: { spendbar: { command: string; args: string[]; env?: Record<string, string> } } };
+    const server = desktop.mcpServers.spendbar;
+    expect(isAbsolute(server.command)).toBe(true);
+    expect(isAbsolute(server.args[0]!)).toBe(true);
+    expect(server.args.at(-1)).toBe('mcp');
+    // serve runs on a test data folder, not the default one, so the assistant is told where it is.
+    expect(server.env).toEqual({ SPENDBAR_DATA_DIR: dataDir });
+    expect(await section.getByTestId('snippet-claudeCode').innerText()).toContain(`-- ${server.command} ${server.args[0]} mcp`);
+    expect(await seriousAccessibilityIssues(page)).toEqual([]);
+    expect(problems).toEqual([]);
+
+    // What a client does with the pasted snippet: start exactly this command and list the tools.
+    const transport = new StdioClientTransport({ command: server.command, args: server.args, env: { ...server.env, PATH: '/nonexistent' }, stderr: 'pipe' });
+    const client = new Client({ name: 'snippet-check', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      const { tools } = await client.listTools();
+      expect(tools.map((tool) => tool.name).sort()).toEqual(['get_account', 'get_alerts', 'get_balances', 'get_spend']);
+    } finally {
+      await client.close();
+    }
   });
 });

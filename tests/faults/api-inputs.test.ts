@@ -88,6 +88,7 @@ const validRequests: Record<ApiName, Record<string, unknown>> = {
   removeAccount: { id: 'stripe:shop' },
   getPreferences: {},
   setPreferences: { monthlyBudget: { USD: '100' } },
+  getAssistantSetup: {},
   getAlertSettings: {},
   setAlertSettings: { quietHours: { start: '22:00', end: '07:00' }, reconciliationPercent: 20 },
   snoozeAlert: { id: 'alert-1', until: '2026-11-22T10:00:00Z' },

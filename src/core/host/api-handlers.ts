@@ -2,9 +2,10 @@
  * The contract's calls bound to a service. Every request is validated with its schema before anything
  * runs, so the Electron IPC and the `serve` HTTP front ends share one gate.
  */
-import { apiContract, apiNames, describeRequestIssues, type ApiName, type ApiRequest, type ApiResponse, type SpendbarApi } from '../../shared/api.js';
+import { apiContract, apiNames, describeRequestIssues, type ApiName, type AssistantSetup, type ApiRequest, type ApiResponse, type SpendbarApi } from '../../shared/api.js';
 import { InputError, NotFoundError } from '../model/input-error.js';
 import { providers } from '../providers/registry.js';
+import { assistantSetup } from './assistant-setup.js';
 import type { SpendbarService } from './service.js';
 
 export interface HandlerHooks {
@@ -15,6 +16,8 @@ export interface HandlerHooks {
   /** True in Electron, where the app can register itself as a login item. */
   launchAtLoginAvailable: boolean;
   applyLaunchAtLogin?: (enabled: boolean) => void;
+  /** The MCP snippets with the installed CLI's absolute paths (assistant-setup.ts). */
+  assistantSetup?: () => AssistantSetup;
 }
 
 type Implementations = { [N in ApiName]: (request: ApiResponse<N> extends never ? never : ApiRequest<N>) => Promise<ApiResponse<N>> };
@@ -84,6 +87,7 @@ export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks)
       if (request.launchAtLogin !== undefined) hooks.applyLaunchAtLogin?.(saved.launchAtLogin);
       return { ...saved, launchAtLoginAvailable: hooks.launchAtLoginAvailable };
     },
+    getAssistantSetup: async () => hooks.assistantSetup?.() ?? assistantSetup(null, '', ''),
     getAlertSettings: async () => service.alertSettings(),
     setAlertSettings: async (request) => service.setAlertSettings(request),
     snoozeAlert: async (request) => {

@@ -3,6 +3,7 @@
  * one service, its scheduler and the API handlers validated against src/shared/api.ts.
  */
 import type { Overview, PollProgressEvent, SpendbarApi } from '../../shared/api.js';
+import type { CliLocation } from './assistant-setup.js';
 
 /** One alert as the Overview lists it; `accountId` is null for an overall budget. */
 export type HostAlert = Overview['alerts'][number];
@@ -16,6 +17,11 @@ export interface OpenHostOptions {
   env?: NodeJS.ProcessEnv;
   /** Electron passes how to register the app as a login item; serve has none. */
   launchAtLogin?: (enabled: boolean) => void;
+  /**
+   * Where the `spendbar` CLI is, for the assistant (MCP) snippets: `serve` passes itself; the app leaves
+   * it out and the host looks for an installed CLI each time Settings asks.
+   */
+  locateCli?: () => CliLocation | null;
 }
 
 export interface SpendbarHost {

@@ -2,6 +2,8 @@ import { rmSync } from 'node:fs';
 import type { Overview, PollProgressEvent } from '../../shared/api.js';
 import { alertView } from '../alerts/alert-center.js';
 import { createApiHandlers } from './api-handlers.js';
+import { assistantSetup, findInstalledCli } from './assistant-setup.js';
+import { defaultDataDir } from '../store/data-dir.js';
 import { createDemoDataDir } from './demo.js';
 import type { HostAlert, OpenHostOptions, SpendbarHost } from './host-api.js';
 import { createHttpClient, type HttpClient } from '../http/http-client.js';
@@ -78,6 +80,12 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
       changed,
       launchAtLoginAvailable: options.launchAtLogin !== undefined,
       applyLaunchAtLogin: options.launchAtLogin,
+      assistantSetup: () => {
+        const env = options.env ?? process.env;
+        const cli = options.locateCli ? options.locateCli() : findInstalledCli({ env, platform: process.platform });
+        // The assistant starts the CLI without this process's SPENDBAR_DATA_DIR.
+        return assistantSetup(cli, options.dataDir, defaultDataDir({ ...env, SPENDBAR_DATA_DIR: undefined }));
+      },
     }),
     start: () => {
       scheduler.start();

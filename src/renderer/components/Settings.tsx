@@ -1,6 +1,7 @@
 import { useSpendbar } from '../store';
 import { AccountSettings } from './AccountSettings';
 import { AlertSettings } from './AlertSettings';
+import { AssistantSetup } from './AssistantSetup';
 import { Icon } from './Icon';
 import { Preferences } from './Preferences';
 import { ViewFrame } from './ViewFrame';
@@ -40,6 +41,7 @@ export function Settings() {
       </section>
       <AlertSettings />
       <Preferences />
+      <AssistantSetup />
     </ViewFrame>
   );
 }
