@@ -175,6 +175,10 @@ function collapseLimits(byLimit: Map<string, Map<string, Map<string, number>>>):
 function explainMonitoringError(input: MonitoringInput, metric: TokenMetric, status: number, text: string | undefined): string | undefined {
   const said = text ? ` (Google said: "${text}")` : '';
   const who = input.account ? `The service account ${input.account}` : 'The service account';
+  // A project never used with Cloud Monitoring may have its API off: granting a role would not help.
+  if (status === 403 && /has not been used|is disabled|SERVICE_DISABLED/i.test(text ?? '')) {
+    return `The Cloud Monitoring API is not enabled for the service account's project${said}. Enable monitoring.googleapis.com there (APIs & Services → Enable APIs), then refresh.`;
+  }
   if (status === 403) {
     return `${who} may not read Cloud Monitoring in project ${input.project}${said}. Grant it Monitoring Viewer (roles/monitoring.viewer) on that project; a project id that does not exist is refused the same way.`;
   }

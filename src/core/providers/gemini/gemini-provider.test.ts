@@ -114,6 +114,14 @@ describe('gemini provider', () => {
     expect((error as ProviderError).message).toContain('Monitoring Viewer (roles/monitoring.viewer)');
   });
 
+  it('says to enable the Monitoring API rather than grant a role when Google says it is off', async () => {
+    const disabled = googleError(403, 'accessNotConfigured', 'Cloud Monitoring API has not been used in project 123456789012 before or it is disabled.');
+    const { error } = await pollGemini(geminiFake({ metrics: { [OUTPUT_METRIC]: disabled } }));
+    expect((error as ProviderError).kind).toBe('permission');
+    expect((error as ProviderError).message).toContain('Enable monitoring.googleapis.com');
+    expect((error as ProviderError).message).not.toContain('roles/monitoring.viewer');
+  });
+
   it('reports a wrong project (404) as a configuration problem naming the project', async () => {
     const { error } = await pollGemini(geminiFake({ metrics: { [OUTPUT_METRIC]: { status: 404, json: notFound } } }), { settings: { project: 'wrong-project-1' } });
     expect((error as ProviderError).kind).toBe('config');
