@@ -6,6 +6,7 @@
  * so the limits of one model and day are collapsed with a maximum, never added.
  */
 import type { HttpClient } from '../../http/http-client.js';
+import { scrubAndClip } from '../../http/secret-scrub.js';
 import { parseRealDateTime } from '../../model/billing-month.js';
 import { ProviderError } from '../../model/provider-error.js';
 import { nextCursor } from '../adapter-kit.js';
@@ -112,7 +113,7 @@ async function readMetric(input: MonitoringInput, metric: TokenMetric, budget: {
       schema: listTimeSeriesResponseSchema,
       explain: (status, text) => explainMonitoringError(input, metric, status, text),
     });
-    for (const failure of answer.data.executionErrors ?? []) if (failure.message) warnings.push(failure.message.slice(0, 200));
+    for (const failure of answer.data.executionErrors ?? []) if (failure.message) warnings.push(scrubAndClip(failure.message, input.secrets, 200));
     for (const series of answer.data.timeSeries ?? []) addSeries(byLimit, series, input, url);
     if (!answer.data.nextPageToken) break;
     pageToken = nextCursor(NAME, pageToken, answer.data.nextPageToken, url);

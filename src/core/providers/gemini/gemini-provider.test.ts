@@ -191,6 +191,13 @@ describe('gemini provider', () => {
     expect(requests.filter((request) => request.path.endsWith('/timeSeries'))).toHaveLength(10);
   });
 
+  it('notes partial results Cloud Monitoring reports inside a 200', async () => {
+    const partial = { json: { ...answer(series('gemini-2.0-flash', [[2, 1_000_000]])).json, executionErrors: [{ code: 14, message: 'Some data may be missing.' }] } };
+    const { snapshot } = await pollGemini(geminiFake({ metrics: { [PAID_INPUT_METRIC]: partial } }));
+    expect(amount(snapshot?.monthToDate?.money)).toBe('0.10 USD');
+    expect(snapshot?.notes).toContain('Cloud Monitoring reported partial results: Some data may be missing.');
+  });
+
   it('refuses a point without a count', async () => {
     const broken = { json: { timeSeries: [{ metric: { labels: { model: 'gemini-2.0-flash' } }, points: [{ interval: { endTime: '2026-11-02T00:00:00Z' }, value: { stringValue: 'x' } }] }] } };
     const { error } = await pollGemini(geminiFake({ metrics: { [OUTPUT_METRIC]: broken } }));
