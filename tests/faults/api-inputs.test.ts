@@ -27,9 +27,9 @@ const RUNS_PER_CALL = 80;
 const HTTP_RUNS = 150;
 const SEED = Number(process.env.SPENDBAR_FAULT_SEED ?? 20261204);
 
-// AWS and Google Cloud bring their own HTTP stacks (the SDK and google-auth), which the stub cannot
-// hold back, so connection tests draw from the other providers; every provider id still appears elsewhere.
-const offlineProviders = providers.filter((provider) => provider.id !== 'aws' && provider.id !== 'gcp').map((provider) => provider.id);
+// AWS and Google Cloud (gcp, gemini) bring their own HTTP stacks (the SDK and google-auth), which the stub
+// cannot hold back, so connection tests draw from the other providers; every provider id still appears elsewhere.
+const offlineProviders = providers.filter((provider) => !['aws', 'gcp', 'gemini'].includes(provider.id)).map((provider) => provider.id);
 const allProviders = providers.map((provider) => provider.id);
 
 /** Values that have broken parsers before: impossible dates, exotic numbers, control characters, huge strings. */

@@ -17,6 +17,7 @@ import gcpBudgets from '../../src/core/providers/gcp/__fixtures__/budgets-list.j
 import gcpQuery from '../../src/core/providers/gcp/__fixtures__/bigquery-query-response.json' with { type: 'json' };
 import gcpToken from '../../src/core/providers/gcp/__fixtures__/token-response.json' with { type: 'json' };
 import { createGcpProvider } from '../../src/core/providers/gcp/gcp-provider.js';
+import { createGeminiProvider } from '../../src/core/providers/gemini/gemini-provider.js';
 import githubPremium from '../../src/core/providers/github/__fixtures__/premium-request-report-org.json' with { type: 'json' };
 import githubUsage from '../../src/core/providers/github/__fixtures__/usage-report-org.json' with { type: 'json' };
 import groqModels from '../../src/core/providers/groq/__fixtures__/models.json' with { type: 'json' };
@@ -48,6 +49,7 @@ import xaiLimits from '../../src/core/providers/xai/__fixtures__/spending-limits
 import { awsFake } from '../fakes/aws-fake.js';
 import { routes, type FakeHandler, type FakeReply, type RecordedRequest } from '../fakes/fake-http-server.js';
 import { gcpFake, TEST_BILLING_ACCOUNT, TEST_BILLING_TABLE, writeTestKeyFile } from '../fakes/gcp-fake.js';
+import { geminiHealthy, TEST_PROJECT } from '../fakes/gemini-fake.js';
 
 export interface AdapterSetup {
   id: string;
@@ -67,6 +69,8 @@ const origin = (base: string) => base;
 const amzJson = (json: unknown): FakeReply => ({ headers: { 'content-type': 'application/x-amz-json-1.1' }, json });
 const gcpKeyFile = join(mkdtempSync(join(tmpdir(), 'spendbar-parsers-gcp-')), 'key.json');
 let gcpKeyOrigin = '';
+const geminiKeyFile = join(mkdtempSync(join(tmpdir(), 'spendbar-parsers-gemini-')), 'key.json');
+let geminiKeyOrigin = '';
 
 export const adapterSetups: AdapterSetup[] = [
   {
@@ -178,6 +182,18 @@ export const adapterSetups: AdapterSetup[] = [
     settings: { billingTable: TEST_BILLING_TABLE, billingAccount: TEST_BILLING_ACCOUNT },
     baseUrl: origin,
     healthy: gcpFake({ token: { json: gcpToken }, query: { json: gcpQuery }, budgets: { json: gcpBudgets } }),
+  },
+  {
+    id: 'gemini',
+    provider: () => createGeminiProvider({ tokenTimeoutMs: 3_000 }),
+    credentials: (o) => {
+      if (geminiKeyOrigin !== o) writeTestKeyFile(`${o}/token`, geminiKeyFile);
+      geminiKeyOrigin = o;
+      return { keyFile: geminiKeyFile };
+    },
+    settings: { project: TEST_PROJECT },
+    baseUrl: origin,
+    healthy: geminiHealthy(),
   },
   {
     id: 'github',

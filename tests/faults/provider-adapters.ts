@@ -8,6 +8,7 @@ import { startDeepSeekFake } from '../fakes/deepseek-fake.js';
 import { startElevenLabsFake } from '../fakes/elevenlabs-fake.js';
 import { startFakeServer } from '../fakes/fake-http-server.js';
 import { gcpFake, queryAnswer, TEST_BILLING_ACCOUNT, TEST_BILLING_TABLE, writeTestKeyFile } from '../fakes/gcp-fake.js';
+import { geminiHealthy, TEST_PROJECT } from '../fakes/gemini-fake.js';
 import { startGitHubFake } from '../fakes/github-fake.js';
 import { startGroqFake } from '../fakes/groq-fake.js';
 import { startLemonSqueezyFake } from '../fakes/lemonsqueezy-fake.js';
@@ -78,6 +79,13 @@ export const ADAPTERS: readonly AdapterCase[] = [
       ),
     env: (baseUrl) => ({ SPENDBAR_GCP_BASE_URL: baseUrl }),
     account: (baseUrl) => ({ billingTable: TEST_BILLING_TABLE, billingAccount: TEST_BILLING_ACCOUNT, keyFile: writeTestKeyFile(`${baseUrl}/token`) }),
+  },
+  {
+    id: 'gemini',
+    key: 'ya29.test-access-token-0000',
+    start: () => handlerFake(geminiHealthy()),
+    env: (baseUrl) => ({ SPENDBAR_GEMINI_BASE_URL: baseUrl }),
+    account: (baseUrl) => ({ project: TEST_PROJECT, keyFile: writeTestKeyFile(`${baseUrl}/token`) }),
   },
   envCase('github', 'GITHUB_TOKEN', 'github_pat_11AB3CD5E0f9g8h7i6j5k4', () => startGitHubFake(), { GITHUB_ORG: 'octo-org' }),
   envCase('railway', 'RAILWAY_API_TOKEN', 'rw-6e1a3c9f0b2d8e4a7c5f', () => startRailwayFake()),

@@ -7,6 +7,7 @@ import { awsProvider } from './aws/aws-provider.js';
 import { deepseekProvider } from './deepseek/deepseek-provider.js';
 import { elevenlabsProvider } from './elevenlabs/elevenlabs-provider.js';
 import { gcpProvider } from './gcp/gcp-provider.js';
+import { geminiProvider } from './gemini/gemini-provider.js';
 import { githubProvider } from './github/github-provider.js';
 import { groqProvider } from './groq/groq-provider.js';
 import { lemonsqueezyProvider } from './lemonsqueezy/lemonsqueezy-provider.js';
@@ -26,6 +27,7 @@ import { xaiProvider } from './xai/xai-provider.js';
 export const providers: readonly ProviderDefinition[] = [
   openaiProvider,
   anthropicProvider,
+  geminiProvider,
   openrouterProvider,
   xaiProvider,
   deepseekProvider,

@@ -33,7 +33,8 @@ interface KeyFileContent {
   token_uri?: string;
 }
 
-export async function accessToken(keyFile: string, scopes: readonly string[], timeoutMs: number): Promise<AccessToken> {
+/** `providerId` names the provider in the `spendbar accounts add …` hint of key file errors (gcp, gemini). */
+export async function accessToken(keyFile: string, scopes: readonly string[], timeoutMs: number, providerId = 'gcp'): Promise<AccessToken> {
   // Loaded on first use: most runs of the CLI never talk to Google.
   const google = await import('google-auth-library');
   const transporter = new google.gaxios.Gaxios({ timeout: timeoutMs });
@@ -43,11 +44,11 @@ export async function accessToken(keyFile: string, scopes: readonly string[], ti
   try {
     client = await auth.getClient();
   } catch (error) {
-    throw keyFileError(keyFile, error);
+    throw keyFileError(keyFile, error, providerId);
   }
   // Without parsed JSON the library has fallen back to reading the file as a PEM or P12 key, which would
   // only fail later, at the token endpoint: Spendbar takes JSON keys only.
-  if (!auth.jsonContent) throw keyFileError(keyFile, undefined);
+  if (!auth.jsonContent) throw keyFileError(keyFile, undefined, providerId);
   const content = auth.jsonContent as KeyFileContent;
   const tokenUri = content.token_uri;
   transporter.interceptors.request.add({
@@ -77,9 +78,9 @@ export async function accessToken(keyFile: string, scopes: readonly string[], ti
   return { token, account: content.client_email, secrets: [...secrets, token] };
 }
 
-function keyFileError(keyFile: string, error: unknown): ProviderError {
+function keyFileError(keyFile: string, error: unknown, providerId: string): ProviderError {
   const code = (error as { code?: string })?.code;
-  const how = `Set the key file with \`spendbar accounts add gcp --set keyFile=/path/to/key.json\` or GOOGLE_APPLICATION_CREDENTIALS.`;
+  const how = `Set the key file with \`spendbar accounts add ${providerId} --set keyFile=/path/to/key.json\` or GOOGLE_APPLICATION_CREDENTIALS.`;
   if (code === 'ENOENT') return new ProviderError('config', `The Google Cloud key file ${keyFile} does not exist. ${how}`);
   if (code === 'EACCES' || code === 'EPERM') return new ProviderError('config', `The Google Cloud key file ${keyFile} cannot be read (permission denied).`);
   if (code === 'EISDIR') return new ProviderError('config', `${keyFile} is a folder, not a key file. ${how}`);
