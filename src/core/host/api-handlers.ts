@@ -6,6 +6,7 @@ import { apiContract, apiNames, describeRequestIssues, type ApiName, type ApiReq
 import { InputError, NotFoundError } from '../model/input-error.js';
 import { providers } from '../providers/registry.js';
 import type { SpendbarService } from './service.js';
+import { shortcutOf } from '../rates/glance-preferences.js';
 
 export interface HandlerHooks {
   /** Manual refresh through the scheduler (so it also resets due times). */
@@ -15,6 +16,13 @@ export interface HandlerHooks {
   /** True in Electron, where the app can register itself as a login item. */
   launchAtLoginAvailable: boolean;
   applyLaunchAtLogin?: (enabled: boolean) => void;
+  /**
+   * Registers the global shortcut (Electron only), releasing the previous one; null releases it. A
+   * refusal (another app holds the keys) comes back as a message, and the preference is not saved.
+   */
+  applyShortcut?: (accelerator: string | null) => { ok: true } | { ok: false; message: string };
+  /** Called when the user turns the daily rates refresh on, so it runs now rather than within the hour. */
+  ratesRefreshChanged?: (enabled: boolean) => void;
 }
 
 type Implementations = { [N in ApiName]: (request: ApiResponse<N> extends never ? never : ApiRequest<N>) => Promise<ApiResponse<N>> };
@@ -78,11 +86,23 @@ export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks)
       hooks.changed();
       return { removed };
     },
-    getPreferences: async () => ({ ...service.preferences(), launchAtLoginAvailable: hooks.launchAtLoginAvailable }),
+    getPreferences: async () => preferencesView(service, hooks),
     setPreferences: async (request) => {
-      const saved = await service.setPreferences(request);
+      const before = service.preferences();
+      if (request.shortcut !== undefined) applyShortcut(shortcutOf(request.shortcut), hooks);
+      let saved;
+      try {
+        saved = await service.setPreferences(request);
+      } catch (error) {
+        // Not saved: the shortcut that was in force stays in force.
+        if (request.shortcut !== undefined) hooks.applyShortcut?.(before.shortcut);
+        throw error;
+      }
       if (request.launchAtLogin !== undefined) hooks.applyLaunchAtLogin?.(saved.launchAtLogin);
-      return { ...saved, launchAtLoginAvailable: hooks.launchAtLoginAvailable };
+      if (request.ratesRefresh !== undefined && request.ratesRefresh !== before.ratesRefresh) hooks.ratesRefreshChanged?.(saved.ratesRefresh);
+      // The converted total and the tray title follow these at once.
+      if (request.displayCurrency !== undefined || request.userRates !== undefined || request.trayTitle !== undefined) hooks.changed();
+      return preferencesView(service, hooks);
     },
     getAlertSettings: async () => service.alertSettings(),
     setAlertSettings: async (request) => service.setAlertSettings(request),
@@ -105,4 +125,24 @@ export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks)
     };
   }
   return api as unknown as SpendbarApi;
+}
+
+function preferencesView(service: SpendbarService, hooks: HandlerHooks): ApiResponse<'getPreferences'> {
+  const reference = service.rates.reference();
+  return {
+    ...service.preferences(),
+    launchAtLoginAvailable: hooks.launchAtLoginAvailable,
+    shortcutAvailable: hooks.applyShortcut !== undefined,
+    referenceCurrencies: [reference.base, ...Object.keys(reference.rates)].sort(),
+    referenceDate: reference.date,
+  };
+}
+
+function applyShortcut(accelerator: string | null, hooks: HandlerHooks): void {
+  if (!hooks.applyShortcut) {
+    if (accelerator === null) return;
+    throw new InputError('Only the desktop app can have a global shortcut; this browser page cannot register one.', 'shortcut');
+  }
+  const result = hooks.applyShortcut(accelerator);
+  if (!result.ok) throw new InputError(result.message, 'shortcut');
 }

@@ -16,6 +16,8 @@ export interface OpenHostOptions {
   env?: NodeJS.ProcessEnv;
   /** Electron passes how to register the app as a login item; serve has none. */
   launchAtLogin?: (enabled: boolean) => void;
+  /** Electron passes how to register the global shortcut (src/main/shortcut.ts); serve has none. */
+  applyShortcut?: (accelerator: string | null) => { ok: true } | { ok: false; message: string };
 }
 
 export interface SpendbarHost {
