@@ -18,6 +18,8 @@ interface FocusStop {
   visible: boolean;
   /** Contrast of the indicator's colour against what is behind the control (WCAG 1.4.11 asks 3:1). */
   contrast: number;
+  /** An outline at least 2px wide on the control or on the ring drawn around its row (::after). */
+  ring: boolean;
 }
 
 /** Tabs through the page from the top, and for each stop compares its surroundings focused and unfocused. */
@@ -31,30 +33,38 @@ async function focusStops(page: Page, limit = 40): Promise<FocusStop[]> {
       const element = document.activeElement as HTMLElement | null;
       if (!element || element === document.body) return null;
       element.dataset.focusProbe ??= String(Math.random());
-      const box = element.getBoundingClientRect();
       const name = `${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}"`;
-      return { probe: element.dataset.focusProbe, name, box: { x: box.x, y: box.y, width: box.width, height: box.height } };
+      element.scrollIntoView({ block: 'nearest' });
+      // Tab selects the text of a field; a selection is not a focus indicator, so it is taken away.
+      if (element instanceof HTMLInputElement && ['text', 'search', 'tel', 'url', 'password', ''].includes(element.type)) element.setSelectionRange(0, 0);
+      return { probe: element.dataset.focusProbe, name };
     });
     if (!found || seen.has(found.probe)) break;
     seen.add(found.probe);
-    const clip = { x: Math.max(0, found.box.x - 5), y: Math.max(0, found.box.y - 5), width: found.box.width + 10, height: found.box.height + 10 };
-    const focused = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
-    const contrast = await page.evaluate(indicatorContrast);
+    // The whole popover: a ring may be drawn around a larger box than the control's (the account rows').
+    const focused = await page.screenshot({ animations: 'disabled', caret: 'hide' });
+    if (process.env.SPENDBAR_FOCUS_SHOTS) await page.screenshot({ path: `${process.env.SPENDBAR_FOCUS_SHOTS}/focus-${stops.length}.png` });
+    const { contrast, ring } = await page.evaluate(indicatorContrast);
     await page.evaluate(() => (document.activeElement as HTMLElement).blur());
-    const unfocused = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
+    const unfocused = await page.screenshot({ animations: 'disabled', caret: 'hide' });
     // Back where it was, as the keyboard left it, so the next Tab goes on from here.
-    await page.evaluate((probe) => (document.querySelector(`[data-focus-probe="${probe}"]`) as HTMLElement).focus(), found.probe);
-    stops.push({ name: found.name, visible: !focused.equals(unfocused), contrast });
+    await page.evaluate((probe) => {
+      const element = document.querySelector(`[data-focus-probe="${probe}"]`) as HTMLElement;
+      element.focus();
+      if (element instanceof HTMLInputElement && ['text', 'search', 'tel', 'url', 'password', ''].includes(element.type)) element.setSelectionRange(0, 0);
+    }, found.probe);
+    stops.push({ name: found.name, visible: !focused.equals(unfocused), contrast, ring });
   }
   return stops;
 }
 
 /** Runs in the page: the focused control's outline (or its ::after's, for the account rows) against the background behind it. */
-function indicatorContrast(): number {
+function indicatorContrast(): { contrast: number; ring: boolean } {
   const element = document.activeElement as HTMLElement;
   const own = getComputedStyle(element);
   const after = getComputedStyle(element, '::after');
-  const style = own.outlineStyle !== 'none' && own.outlineWidth !== '0px' ? own : after;
+  const drawn = (style: CSSStyleDeclaration) => style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+  const style = drawn(own) ? own : after;
   const colour = (text: string) => (text.match(/[\d.]+/g) ?? []).map(Number);
   let node: HTMLElement | null = element.parentElement;
   let background = [255, 255, 255, 1];
@@ -75,7 +85,7 @@ function indicatorContrast(): number {
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
   };
   const [lighter, darker] = [luminance(colour(style.outlineColor)), luminance(background)].sort((a, b) => b - a);
-  return Math.round(((lighter! + 0.05) / (darker! + 0.05)) * 100) / 100;
+  return { contrast: Math.round(((lighter! + 0.05) / (darker! + 0.05)) * 100) / 100, ring: drawn(style) };
 }
 
 describe('the display currency in the popover', () => {
@@ -160,14 +170,46 @@ describe('the display currency in the popover', () => {
       expect(await seriousAccessibilityIssues(page)).toEqual([]);
       const list = await focusStops(page);
       expect(list.length).toBeGreaterThan(3);
-      expect(list.filter((stop) => !stop.visible || stop.contrast < 3)).toEqual([]);
+      expect(list.filter((stop) => !stop.visible || !stop.ring || stop.contrast < 3)).toEqual([]);
 
       await openToolbarView(page, 'Settings');
       expect(await seriousAccessibilityIssues(page)).toEqual([]);
       const settings = await focusStops(page, 80);
       expect(settings.length).toBeGreaterThan(10);
-      expect(settings.filter((stop) => !stop.visible || stop.contrast < 3)).toEqual([]);
+      expect(settings.filter((stop) => !stop.visible || !stop.ring || stop.contrast < 3)).toEqual([]);
       expect(problems).toEqual([]);
     });
   }
+});
+
+describe.each(['light', 'dark'] as const)('focus indicators on demo data in %s', (colorScheme) => {
+  let browser: Browser;
+  let demo: ServeProcess;
+  let popover: PopoverPage;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    demo = await startServe({ dataDir: await freshDataDir(`focus-${colorScheme}`), args: ['--demo'] });
+    // The real popover's size (popover-window.ts), where the list scrolls.
+    popover = await openPopover(browser, demo.url, { colorScheme, viewport: { width: 380, height: 560 } });
+  });
+  afterAll(async () => {
+    await popover?.close();
+    await demo?.stop();
+    await browser?.close();
+  });
+
+  it('shows one on every focus stop of the list and of an account', async () => {
+    const { page, problems } = popover;
+    await expectVisible(page.getByTestId('account-row').first());
+    const list = await focusStops(page, 60);
+    expect(list.length).toBeGreaterThan(8);
+    expect(list.filter((stop) => !stop.visible || !stop.ring || stop.contrast < 3)).toEqual([]);
+    await page.getByTestId('account-row').first().locator('.row-open').click();
+    await page.keyboard.press('Tab');
+    const detail = await focusStops(page, 60);
+    expect(detail.length).toBeGreaterThan(2);
+    expect(detail.filter((stop) => !stop.visible || !stop.ring || stop.contrast < 3)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
 });
