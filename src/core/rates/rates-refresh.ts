@@ -2,9 +2,10 @@
  * The optional daily refresh of the reference rates (off by default). When the user turns it on, the
  * host asks one public endpoint for the ECB's latest rates at most once a day and keeps the answer in
  * rates.json in the data folder; this is the only request Spendbar makes beyond the providers the user
- * configured. The default endpoint is Frankfurter, which republishes the ECB's reference rates as JSON
- * (`{"base": "EUR", "date": "2026-12-03", "rates": {"USD": 1.0812, …}}`); SPENDBAR_RATES_URL points it
- * elsewhere (a mirror, or a local fake in tests).
+ * configured. The default endpoint is Frankfurter's v1 API, which republishes the ECB's reference rates
+ * as JSON (`{"base": "EUR", "date": "2026-12-03", "rates": {"USD": 1.0812, …}}`; frankfurter.dev/v1:
+ * "superseded by v2 but will continue to work"). SPENDBAR_RATES_URL points it elsewhere (a mirror, or a
+ * local fake in tests).
  */
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -13,7 +14,7 @@ import { readJsonFile, withLock, writeJsonAtomic, type StoreContext } from '../s
 import { bundledRates } from './bundled-rates.js';
 import { rateTableSchema, type RateTable } from './rate-table.js';
 
-export const DEFAULT_RATES_URL = 'https://api.frankfurter.app/latest';
+export const DEFAULT_RATES_URL = 'https://api.frankfurter.dev/v1/latest';
 export const RATES_FILE = 'rates.json';
 /** How often the refresh asks, at most. */
 export const REFRESH_EVERY_MS = 24 * 60 * 60 * 1000;
