@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The focus probe below runs inside the page (page.evaluate), so this file needs the DOM types.
 /**
  * The display currency in the popover against the real `spendbar serve`: picking one in Settings adds the
  * approximate total to the header (with the rates' date and what it leaves out), the choice survives a

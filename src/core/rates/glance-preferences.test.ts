@@ -90,3 +90,19 @@ describe('glance preferences', () => {
     expect(registered).toEqual(['Alt+Shift+P']);
   });
 });
+
+describe('a budget in the display currency', () => {
+  it('is held against the approximate converted total; without a display currency it only sees native EUR spend', async () => {
+    const { service, api } = open();
+    // 10.705 USD + 77.748 CNY = 20 EUR at the bundled rates; no spend in EUR itself.
+    for (const [amount, currency] of [['10.705', 'USD'], ['77.748', 'CNY']] as const) {
+      await service.addEntry({ provider: 'custom', account: 'Acme', kind: 'spend', amount, currency, date: '2026-12-02' });
+    }
+    await api.setPreferences({ monthlyBudget: { EUR: '15' } });
+    expect((await service.evaluateAlerts()).map((alert) => alert.kind)).toEqual([]);
+    await api.setPreferences({ displayCurrency: 'EUR' });
+    const raised = await service.evaluateAlerts();
+    expect(raised.map((alert) => alert.kind)).toEqual([expect.stringMatching(/budget/)]);
+    expect(raised[0]!.body).toMatch(/€20\.00|20\.00/);
+  });
+});
