@@ -13,6 +13,13 @@ const TITLE_FORMATS: { value: TrayTitle['format']; label: string }[] = [
   { value: 'none', label: 'Nothing (icon only)' },
 ];
 
+function rateHint(preferences: Preferences, code: string): string {
+  const yours = preferences.userRates?.[code];
+  if (yours) return `Yours, set on ${yours.setOn}.`;
+  const quoted = preferences.referenceCurrencies ?? [];
+  return quoted.includes(code) && quoted.includes(preferences.displayCurrency!) ? 'Empty: the reference rate.' : 'No reference rate: left out of the total until you set one.';
+}
+
 /** One rate per currency spent in, for currencies the reference rates miss or the user prices otherwise. */
 function UserRates({ preferences, save }: { preferences: Preferences; save: Save }) {
   const totals = useSpendbar((state) => state.overview?.totals);
@@ -33,7 +40,7 @@ function UserRates({ preferences, save }: { preferences: Preferences; save: Save
   return (
     <form className="settings-form" aria-label="Your exchange rates" onSubmit={(event) => void submit(event)} noValidate>
       {currencies.map((code) => (
-        <Field key={code} label={`1 ${code} in ${display}`} hint={preferences.userRates?.[code] ? `Yours, set on ${preferences.userRates[code]!.setOn}` : 'Empty: the reference rate'} testId={`rate-${code}`}>
+        <Field key={code} label={`1 ${code} in ${display}`} hint={rateHint(preferences, code)} testId={`rate-${code}`}>
           {(props) => <input {...props} inputMode="decimal" placeholder="reference rate" value={rates[code] ?? ''} onChange={(event) => setRates({ ...rates, [code]: event.target.value })} />}
         </Field>
       ))}
