@@ -111,7 +111,7 @@ export function GlanceSettings({ preferences }: { preferences: Preferences }) {
         <Field
           className="field-wide"
           label="Display currency"
-          hint={`Adds an approximate total in this currency. Budgets, alerts and exports keep each account's own currency. Reference rates: ECB of ${preferences.referenceDate ?? 'unknown date'}.`}
+          hint={`Adds an approximate total in this currency. A budget in this currency is held against it; other budgets, alerts and exports keep each account's own currency. Reference rates: ECB of ${preferences.referenceDate ?? 'unknown date'}.`}
         >
           {(props) => (
             <select {...props} value={preferences.displayCurrency ?? ''} onChange={(event) => void saveNow({ displayCurrency: event.target.value || null })}>
