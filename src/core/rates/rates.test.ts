@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeServer, type FakeReply, type FakeServer } from '../../../tests/fakes/fake-http-server.js';
+import type { Overview } from '../../shared/api.js';
 import { createApiHandlers } from '../host/api-handlers.js';
+import { openHost } from '../host/host.js';
 import { SpendbarService } from '../host/service.js';
 import { createHttpClient } from '../http/http-client.js';
 import { MemorySecretStore } from '../secrets/secret-store.js';
@@ -98,5 +100,26 @@ describe('the daily refresh, against a local fake endpoint', () => {
     reply = { status: 503, raw: 'down' };
     await expect(service.rates.refreshIfDue(service.preferences())).rejects.toThrow(/exchange-rate endpoint/);
     expect(service.rates.reference().date).toBe(bundledRates.date);
+  });
+});
+
+describe('the daily refresh in the running host (app and serve)', () => {
+  it('makes no request while off; turned on, asks at once and pushes an overview with the new rates', async () => {
+    const endpoint = await startFakeServer(() => ({ json: { amount: 1, base: 'EUR', date: '2026-12-03', rates: { USD: 1.25 } } }));
+    const host = await openHost({ dataDir: mkdtempSync(join(tmpdir(), 'spendbar-rates-host-')), env: { SPENDBAR_RATES_URL: `${endpoint.origin}/latest` } });
+    const overviews: Overview[] = [];
+    host.onOverview((overview) => overviews.push(overview));
+    try {
+      host.start();
+      await host.api.setPreferences({ displayCurrency: 'USD' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(endpoint.requests).toEqual([]);
+      await host.api.setPreferences({ ratesRefresh: true });
+      await expect.poll(() => overviews.at(-1)?.converted?.ratesDate, { timeout: 5_000 }).toBe('2026-12-03');
+      expect(endpoint.requests).toHaveLength(1);
+    } finally {
+      await host.close();
+      await endpoint.close();
+    }
   });
 });
