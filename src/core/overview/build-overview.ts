@@ -16,7 +16,7 @@ import { formatWaitTime } from '../scheduler/retry-waits.js';
 import { parseMonth } from '../model/billing-month.js';
 import { accountMonthEnd, totalMonthEnd, type MonthEnd, type TotalMonthEnd } from './month-end.js';
 import { ledgerSeries, providerDailySeries } from './spend-series.js';
-import { convertedTotal, glanceFigures, type ConversionSettings } from './converted-total.js';
+import { displayFigures, type ConversionSettings } from './converted-total.js';
 
 export type { AccountData } from './account-data.js';
 
@@ -39,7 +39,6 @@ export function buildOverview(input: OverviewInput): Overview {
   const figures = input.accounts.map((data) => accountFigures(data, input.month, input.now));
   const views = input.accounts.map((data, index) => accountView(data, figures[index]!, input.month, input.now, input.topUps ?? []));
   const monthTotals = totals(figures.flatMap((figure) => figure.parts), figures.flatMap((figure) => figure.monthEnd));
-  const converted = convertedTotal(monthTotals, input.conversion, input.now);
   return {
     month: input.month,
     generatedAt: input.now.toISOString(),
@@ -49,8 +48,7 @@ export function buildOverview(input: OverviewInput): Overview {
     warnings: [...input.warnings],
     polling: input.polling,
     alerts: [...(input.alerts ?? [])],
-    ...(converted ? { converted } : {}),
-    glance: glanceFigures(views, input.conversion),
+    ...displayFigures(monthTotals, views, input.conversion, input.now),
   };
 }
 

@@ -126,3 +126,14 @@ export function glanceFigures(accounts: readonly AccountView[], settings: Conver
   }
   return { shortestRunway, lowestBalance: lowest ? lowest.balance : null };
 }
+
+/** What build-overview adds to the Overview: the converted total (only with a display currency) and the glance figures. */
+export function displayFigures(
+  totals: Overview['totals'],
+  accounts: readonly AccountView[],
+  settings: ConversionSettings | undefined,
+  now: Date,
+): Pick<Overview, 'converted' | 'glance'> {
+  const converted = convertedTotal(totals, settings, now);
+  return { ...(converted ? { converted } : {}), glance: glanceFigures(accounts, settings) };
+}
