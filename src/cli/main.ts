@@ -27,7 +27,7 @@ const USAGE = `spendbar — month-to-date AI and cloud spend, and remaining cred
 Usage:
   spendbar poll [--json] [--month YYYY-MM] [--provider ID] [--force]
                      (--force: ask providers that said to wait (Retry-After) anyway)
-  spendbar status [--json] [--month YYYY-MM]
+  spendbar status [--json] [--month YYYY-MM] [--currency EUR]
   spendbar accounts add PROVIDER [--account NAME] [--set KEY=VALUE]...
                      [--threshold lowBalance=10|lowRunwayDays=7|monthlyBudget=100]...
   spendbar accounts list [--json]
@@ -91,9 +91,9 @@ async function poll(argv: string[]): Promise<number> {
 }
 
 async function status(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { json: { type: 'boolean' }, month: { type: 'string' } }, 'spendbar status [--json] [--month YYYY-MM]');
+  const { values } = parse(argv, { json: { type: 'boolean' }, month: { type: 'string' }, currency: { type: 'string' } }, 'spendbar status [--json] [--month YYYY-MM] [--currency EUR]');
   const service = openService();
-  const overview = await service.overview(values.month);
+  const overview = await service.overview(values.month, { displayCurrency: values.currency });
   warnAbout(service);
   out(values.json ? overviewJson(overview) : renderOverview(overview));
   return 0;

@@ -1,5 +1,6 @@
 /** Plain-text rendering of the overview for the terminal. */
-import type { AccountView, Overview } from '../shared/api.js';
+import type { AccountView, ConvertedTotal, Overview } from '../shared/api.js';
+import { formatMoney } from '../shared/format-money.js';
 
 // C0 controls (ESC, BEL, CR, newline…), DEL, C1 controls (CSI 0x9b) and the Unicode bidi overrides that
 // reorder what a terminal shows.
@@ -25,11 +26,23 @@ export function renderOverview(overview: Overview, shown: ReadonlySet<string> = 
   for (const warning of overview.warnings) lines.push(`! ${terminalSafe(warning)}`);
   const totals = overview.totals.map((total) => `${total.monthToDate} ${terminalSafe(total.currency)}`).join(' + ') || 'nothing recorded';
   lines.push(`Month to date (${overview.month}): ${totals}`);
+  if (overview.converted) lines.push(convertedLine(overview.converted));
   if (overview.accounts.length === 0) {
     lines.push('No accounts yet. Set a key (e.g. OPENROUTER_API_KEY) or run `spendbar accounts add PROVIDER`, or add a manual entry.');
   }
   for (const account of overview.accounts) if (!shown.has(account.id)) lines.push(...accountLines(account));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * "Approximately €510.83 (ECB reference rates bundled with Spendbar of 2024-06-28, over a week old;
+ * leaves out XAF, which has no rate)": rounded here, once, to the currency's usual digits.
+ */
+export function convertedLine(converted: ConvertedTotal): string {
+  const amount = formatMoney(converted.amount, converted.currency, { precision: 'total', locale: 'en-US' });
+  const age = converted.stale ? ', over a week old' : '';
+  const left = converted.excluded.length > 0 ? `; leaves out ${converted.excluded.join(', ')}, which ${converted.excluded.length === 1 ? 'has' : 'have'} no rate` : '';
+  return `Approximately ${amount} in ${converted.currency} (${converted.ratesSource} of ${converted.ratesDate}${age}${left})`;
 }
 
 /** One account: its status and figures, then why it failed and its notes. */

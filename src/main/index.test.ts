@@ -125,6 +125,8 @@ const fake = await vi.hoisted(async () => {
       dialog: { showErrorBox: (title: string, message: string) => console.error(title, message) },
       // A demo host raises no alerts; notifications.test.ts covers what a notification does.
       Notification: Object.assign(class {}, { isSupported: () => false }),
+      // No shortcut is set by default; tests/electron/glance.test.ts covers registering one.
+      globalShortcut: { register: () => true, unregister: () => undefined },
     },
   };
 });

@@ -3,8 +3,8 @@
  * tray icon, a popover window, IPC and power/network events.
  */
 import { join } from 'node:path';
-import { app, dialog, ipcMain, net, Notification, powerMonitor, session } from 'electron';
-import type { AccountSummary, Overview } from '../shared/api.js';
+import { app, dialog, globalShortcut, ipcMain, net, Notification, powerMonitor, session } from 'electron';
+import type { AccountSummary, Overview, TrayTitle } from '../shared/api.js';
 import { openHost } from '../core/host/host.js';
 import { focusAccountChannel, overviewChannel, pollProgressChannel } from '../shared/ipc-channels.js';
 import { registerApiHandlers } from './ipc.js';
@@ -17,6 +17,7 @@ import { handleQuit } from './quit.js';
 import { launchAtLogin } from './login-item.js';
 import { createTray, type SpendbarTray } from './tray.js';
 import { trayState } from './tray-state.js';
+import { createShortcut } from './shortcut.js';
 
 // The data folder is Electron's userData for "Spendbar", which the CLI computes without Electron
 // (src/core/store/data-dir.ts); set explicitly because package.json's lower-case name would give ".../spendbar".
@@ -51,7 +52,11 @@ async function start(): Promise<void> {
   lockDownSession(session.defaultSession, devServerUrl ? DEV_SERVER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
   serveRenderer(join(outDir, 'renderer'));
 
+  // The popover exists only once the host is open; the shortcut toggles it from then on.
+  let togglePopover = () => undefined as void;
+  const shortcut = createShortcut(globalShortcut, () => togglePopover());
   const host = await openHost({
+    applyShortcut: (accelerator) => shortcut.apply(accelerator),
     dataDir,
     demo: process.argv.includes('--demo') || process.env.SPENDBAR_DEMO === '1',
     launchAtLogin: launchAtLogin({ app, platform: process.platform, execPath: process.execPath, env: process.env }),
@@ -75,14 +80,24 @@ async function start(): Promise<void> {
     onRefresh: () => void host.api.refresh({}).catch((error: unknown) => console.error('Spendbar: refresh failed:', error)),
     onQuit: () => app.quit(),
   });
+  togglePopover = () => popover.toggle(tray.bounds());
   const showOverview = (overview: Overview) => {
     // Thresholds decide whether the icon says "low"; a failure to read them leaves the state to the errors.
-    void host.api
+    const thresholds = host.api
       .listAccounts({})
       .then(({ accounts }) => new Map(accounts.map((account): [string, AccountSummary['thresholds']] => [account.id, account.thresholds])))
-      .catch(() => new Map<string, AccountSummary['thresholds']>())
-      .then((thresholds) => tray.update(overview, trayState(overview, thresholds)));
+      .catch(() => new Map<string, AccountSummary['thresholds']>());
+    // The title format the user chose in Settings; the default if the preferences cannot be read.
+    const title = host.api
+      .getPreferences({})
+      .then((preferences): TrayTitle | undefined => preferences.trayTitle)
+      .catch(() => undefined);
+    void Promise.all([thresholds, title]).then(([limits, format]) => tray.update(overview, trayState(overview, limits), format));
   };
+  void host.api.getPreferences({}).then((preferences) => {
+    const result = shortcut.apply(preferences.shortcut ?? null);
+    if (!result.ok) console.error(`Spendbar: the shortcut to open the popover is not registered: ${result.message}`);
+  });
 
   const stopIpc = registerApiHandlers(ipcMain, host.api, popover.isTrustedSender);
   const stopOverviews = host.onOverview((overview) => {
@@ -121,6 +136,7 @@ async function start(): Promise<void> {
       stopOverviews();
       stopProgress();
       stopIpc();
+      shortcut.release();
       popover.destroy();
     },
     close: () => host.close(),
@@ -129,7 +145,7 @@ async function start(): Promise<void> {
 
   if (process.env.SPENDBAR_E2E === '1') {
     // Tray text cannot be read back through Electron's API; the end-to-end test reads it here.
-    (globalThis as { spendbarE2E?: unknown }).spendbarE2E = { trayText: () => tray.text, trayState: () => tray.state };
+    (globalThis as { spendbarE2E?: unknown }).spendbarE2E = { trayText: () => tray.text, trayState: () => tray.state, shortcut: () => shortcut.current };
   }
 }
 

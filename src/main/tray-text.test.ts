@@ -98,3 +98,42 @@ describe('the month-end in the tooltip', () => {
     expect(trayText(manualOnly, 'en-US').tooltip).toBe('Spendbar: $19.00 this month');
   });
 });
+
+describe('tray title formats', () => {
+  const glanceOverview = (converted?: Overview['converted']): Overview => ({
+    ...overview([['USD', '412.10'], ['CNY', '350.00']]),
+    glance: { shortestRunway: { accountId: 'deepseek:env', days: 6.7 }, lowestBalance: { accountId: 'deepseek:env', amount: '80.456', currency: 'CNY' } },
+    ...(converted ? { converted } : {}),
+  });
+  const converted: Overview['converted'] = {
+    amount: '430.4567',
+    currency: 'EUR',
+    ratesDate: '2024-06-28',
+    excluded: ['CNY'],
+    approximate: true,
+    stale: true,
+    ratesSource: 'test',
+    rates: [],
+  };
+
+  it('shows the total by default, in cents or whole units', () => {
+    expect(trayText(glanceOverview(), 'en-US').title).toBe('$412.10 · CN¥350.00');
+    expect(trayText(glanceOverview(), 'en-US', { format: 'total', precision: 'whole' }).title).toBe('$412 · CN¥350');
+  });
+
+  it('adds the shortest runway in whole days', () => {
+    expect(trayText(glanceOverview(), 'en-US', { format: 'total-runway', precision: 'whole' }).title).toBe('$412 · CN¥350 · 6 d');
+  });
+
+  it('shows the lowest balance alone, or nothing at all', () => {
+    expect(trayText(glanceOverview(), 'en-US', { format: 'lowest-balance', precision: 'cents' }).title).toBe('CN¥80.46');
+    expect(trayText(glanceOverview(), 'en-US', { format: 'none', precision: 'cents' }).title).toBe('');
+  });
+
+  it('shows the approximate converted total, and apart from it a currency without a rate; the tooltip keeps the full figures', () => {
+    const text = trayText(glanceOverview(converted), 'en-US', { format: 'total', precision: 'whole' });
+    expect(text.title).toBe('~€430 · CN¥350');
+    expect(text.tooltip).toBe('Spendbar: $412.10 · CN¥350.00 this month, ~€430.46 at rates of 2024-06-28 (stale)');
+    expect(trayText(glanceOverview(converted), 'en-US', { format: 'none', precision: 'cents' }).tooltip).toBe(text.tooltip);
+  });
+});

@@ -7,8 +7,8 @@
  */
 import { join } from 'node:path';
 import { Menu, nativeImage, Tray, type Rectangle } from 'electron';
-import type { Overview } from '../shared/api.js';
-import { trayText, type TrayText } from './tray-text.js';
+import type { Overview, TrayTitle } from '../shared/api.js';
+import { DEFAULT_TRAY_TITLE, trayText, type TrayText } from './tray-text.js';
 import { trayIconName, trayStateLabel, type TrayState } from './tray-state.js';
 
 export interface TrayOptions {
@@ -21,8 +21,8 @@ export interface TrayOptions {
 }
 
 export interface SpendbarTray {
-  /** Shows the totals of a new overview as title (macOS) and tooltip, and the state as the icon. */
-  update(overview: Overview, state: TrayState): void;
+  /** Shows a new overview as title (macOS; in the format the user chose) and tooltip, and the state as the icon. */
+  update(overview: Overview, state: TrayState, title?: TrayTitle): void;
   /** What the tray currently says and shows (read by the end-to-end tests). */
   readonly text: TrayText;
   readonly state: TrayState;
@@ -67,8 +67,8 @@ export function createTray(options: TrayOptions): SpendbarTray {
   tray.on('click', (_event, bounds) => options.onToggle(bounds));
 
   return {
-    update(overview, nextState) {
-      text = trayText(overview);
+    update(overview, nextState, title = DEFAULT_TRAY_TITLE) {
+      text = trayText(overview, undefined, title);
       const label = trayStateLabel(nextState);
       tray.setToolTip(label ? `${text.tooltip.slice(0, 126 - label.length - 3)} — ${label}` : text.tooltip);
       if (nextState !== state) {

@@ -44,6 +44,8 @@ export function createSettingsSlice(api: SpendbarBridge, set: SetState, _get: Ge
 
     async setPreferences(request) {
       set({ preferences: await api.setPreferences(request) });
+      // The converted total is an engine figure: read it again once its currency or rates change.
+      if (request.displayCurrency !== undefined || request.userRates !== undefined) await reloadOverview();
     },
   };
 }

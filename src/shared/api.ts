@@ -147,6 +147,26 @@ export const totalSchema = z.object({
     .optional(),
 });
 
+/**
+ * The month-to-date totals added up in the user's display currency (the command line contract's
+ * `converted`), present only when one is chosen. Approximate by nature: `ratesDate` is the day of the
+ * rates used, `stale` says they are over a week old, and `excluded` names every currency left out for
+ * want of a rate (its native total is shown apart). Computed in src/core/overview/converted-total.ts.
+ */
+export const convertedTotalSchema = z.object({
+  amount: z.string(),
+  currency: z.string(),
+  ratesDate: z.string(),
+  excluded: z.array(z.string()),
+  approximate: z.literal(true),
+  stale: z.boolean(),
+  /** "ECB reference rates bundled with Spendbar", "ECB reference rates (daily refresh)", "rates you set". */
+  ratesSource: z.string(),
+  /** Each rate used: one unit of `from` is worth `rate` of the display currency. */
+  rates: z.array(z.object({ from: z.string(), rate: z.string(), source: z.enum(['reference', 'user']) })),
+});
+export type ConvertedTotal = z.infer<typeof convertedTotalSchema>;
+
 export const overviewSchema = z.object({
   month: z.string(),
   generatedAt: z.string(),
@@ -169,6 +189,14 @@ export const overviewSchema = z.object({
       snoozedUntil: z.string().nullable().optional(),
     }),
   ),
+  converted: convertedTotalSchema.optional(),
+  /** What the tray title can show besides the totals: the shortest runway and the lowest balance. */
+  glance: z
+    .object({
+      shortestRunway: z.object({ accountId: z.string(), days: z.number() }).nullable(),
+      lowestBalance: z.object({ accountId: z.string(), amount: z.string(), currency: z.string() }).nullable(),
+    })
+    .optional(),
 });
 export type Overview = z.infer<typeof overviewSchema>;
 
@@ -268,12 +296,36 @@ export const accountSummarySchema = z.object({
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
+export const trayTitleSchema = z.object({
+  /** `total` (the default), `total-runway` ("$412 · 6 d"), `lowest-balance`, or `none`. */
+  format: z.enum(['total', 'total-runway', 'lowest-balance', 'none']),
+  /** Whole units ("$412") or the currency's usual digits ("$412.10"). */
+  precision: z.enum(['whole', 'cents']),
+});
+export type TrayTitle = z.infer<typeof trayTitleSchema>;
+
+/** A rate the user set: one unit of the currency it is keyed by is worth `rate` of `currency`. */
+export const userRateSchema = z.object({ rate: z.string(), currency: z.string(), setOn: z.string() });
+
 export const preferencesSchema = z.object({
   launchAtLogin: z.boolean(),
   /** False in the browser (serve), where there is nothing to launch. */
   launchAtLoginAvailable: z.boolean(),
   /** Overall monthly budget per currency, e.g. { USD: "500.00" }. */
   monthlyBudget: z.record(z.string(), z.string()),
+  /** The currency of the approximate converted total; null (the default) shows native totals only. */
+  displayCurrency: z.string().nullable().optional(),
+  userRates: z.record(z.string(), userRateSchema).optional(),
+  /** Fetch the reference rates once a day (off by default: the only traffic beyond the providers). */
+  ratesRefresh: z.boolean().optional(),
+  trayTitle: trayTitleSchema.optional(),
+  /** The global shortcut (an Electron accelerator such as "CommandOrControl+Shift+S"); null: none. */
+  shortcut: z.string().nullable().optional(),
+  /** False in the browser, where no global shortcut can be registered. */
+  shortcutAvailable: z.boolean().optional(),
+  /** Currencies the reference rates cover (for the display currency picker), and their date. */
+  referenceCurrencies: z.array(z.string()).optional(),
+  referenceDate: z.string().optional(),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
@@ -364,7 +416,18 @@ export const apiContract = {
   },
   getPreferences: { request: empty, response: preferencesSchema },
   setPreferences: {
-    request: z.object({ launchAtLogin: z.boolean().optional(), monthlyBudget: z.record(z.string(), z.string()).optional() }).strict(),
+    request: z
+      .object({
+        launchAtLogin: z.boolean().optional(),
+        monthlyBudget: z.record(z.string(), z.string()).optional(),
+        displayCurrency: z.string().nullable().optional(),
+        /** One unit of each key currency in the display currency ("0.13"); an empty string removes it. */
+        userRates: z.record(z.string(), z.string()).optional(),
+        ratesRefresh: z.boolean().optional(),
+        trayTitle: trayTitleSchema.partial().optional(),
+        shortcut: z.string().max(100).nullable().optional(),
+      })
+      .strict(),
     response: preferencesSchema,
   },
   /** The MCP snippets for Claude Desktop, Claude Code and Cursor shown in Settings. */

@@ -2,8 +2,11 @@
  * Money as text, the one formatter every front end uses (the popover, the tray title and tooltip): an
  * exact decimal string in, the user's locale out. Formatting only: figures are computed in the engine.
  */
-/** How many decimals to show: `total` rounds to the currency's usual digits, `exact` keeps up to 6. */
-export type MoneyPrecision = 'total' | 'exact';
+/**
+ * How many decimals to show: `total` rounds to the currency's usual digits, `exact` keeps up to 6,
+ * `whole` rounds to whole units (the tray title's "$412").
+ */
+export type MoneyPrecision = 'total' | 'exact' | 'whole';
 
 /** Shown wherever a figure is unknown: an unknown figure must never read as $0.00. */
 export const UNKNOWN = '—';
@@ -23,8 +26,8 @@ function currencyFormatter(currency: string, precision: MoneyPrecision, locale?:
     formatter = new Intl.NumberFormat(locale, {
       style: 'currency',
       currency,
-      minimumFractionDigits: usual,
-      maximumFractionDigits: precision === 'exact' ? Math.max(usual, 6) : usual,
+      minimumFractionDigits: precision === 'whole' ? 0 : usual,
+      maximumFractionDigits: precision === 'whole' ? 0 : precision === 'exact' ? Math.max(usual, 6) : usual,
     });
   } catch {
     // Not an ISO 4217 code (a provider's own unit); the caller falls back to "amount CODE".

@@ -19,19 +19,42 @@ export const accountConfigSchema = z.object({
 });
 export type AccountConfig = z.infer<typeof accountConfigSchema>;
 
+/** How the app looks at a glance (issue 13); every field defaults to what Spendbar did before. */
+const glancePreferences = {
+  /** Null: no converted total (the default). */
+  displayCurrency: z.string().nullable().default(null),
+  /** Keyed by the currency converted from: one unit is worth `rate` of `currency`. */
+  userRates: z.record(z.string(), z.object({ rate: z.string(), currency: z.string(), setOn: z.string() })).default({}),
+  ratesRefresh: z.boolean().default(false),
+  trayTitle: z
+    .object({ format: z.enum(['total', 'total-runway', 'lowest-balance', 'none']).default('total'), precision: z.enum(['whole', 'cents']).default('cents') })
+    .default({ format: 'total', precision: 'cents' }),
+  shortcut: z.string().nullable().default(null),
+};
+
+const defaultPreferences = {
+  launchAtLogin: false,
+  monthlyBudget: {},
+  displayCurrency: null,
+  userRates: {},
+  ratesRefresh: false,
+  trayTitle: { format: 'total', precision: 'cents' },
+  shortcut: null,
+} as const;
+
 const settingsSchema = z.object({
   version: z.literal(1).default(1),
   accounts: z.array(accountConfigSchema).default([]),
   preferences: z
-    .object({ launchAtLogin: z.boolean().default(false), monthlyBudget: z.record(z.string(), z.string()).default({}) })
-    .default({ launchAtLogin: false, monthlyBudget: {} }),
+    .object({ launchAtLogin: z.boolean().default(false), monthlyBudget: z.record(z.string(), z.string()).default({}), ...glancePreferences })
+    .default({ ...defaultPreferences, monthlyBudget: {}, userRates: {}, trayTitle: { ...defaultPreferences.trayTitle } }),
 });
 export type StoredPreferences = z.infer<typeof settingsSchema>['preferences'];
 type Settings = z.infer<typeof settingsSchema>;
 
 export const SETTINGS_FILE = 'settings.json';
 
-const defaults: Settings = { version: 1, accounts: [], preferences: { launchAtLogin: false, monthlyBudget: {} } };
+const defaults: Settings = { version: 1, accounts: [], preferences: { ...defaultPreferences, monthlyBudget: {}, userRates: {}, trayTitle: { ...defaultPreferences.trayTitle } } };
 
 export class SettingsStore {
   private readonly path: string;

@@ -57,10 +57,27 @@ export function factsFromOverview(
   monthlyBudget: Readonly<Record<string, string>>,
   now: Date,
 ): AlertFacts {
+  // A budget set in the display currency is held against the approximate converted total (issue 13);
+  // every other budget, and every account threshold, keeps to native figures.
+  const converted = overview.converted;
+  const convertedBudget = converted !== undefined && (monthlyBudget[converted.currency]?.trim() ?? '') !== '';
   return {
     month: overview.month,
     accounts: overview.accounts.map((view) => accountFacts(view, thresholdsOf(view.id) ?? {}, now)),
-    totals: overview.totals.map((total) => ({
+    totals: [
+      ...nativeTotals(overview, convertedBudget ? converted.currency : undefined),
+      ...(convertedBudget ? [{ amount: new Dec(converted.amount), currency: converted.currency }] : []),
+    ],
+    budgets: Object.entries(monthlyBudget)
+      .filter(([, amount]) => amount.trim() !== '')
+      .map(([currency, amount]) => ({ amount: new Dec(amount), currency })),
+  };
+}
+
+function nativeTotals(overview: Overview, except: string | undefined): AlertFacts['totals'] {
+  return overview.totals
+    .filter((total) => total.currency !== except)
+    .map((total) => ({
       amount: new Dec(total.monthToDate),
       currency: total.currency,
       monthEnd: total.monthEnd
@@ -71,11 +88,7 @@ export function factsFromOverview(
             rateDays: total.monthEnd.rateDays ?? 0,
           }
         : undefined,
-    })),
-    budgets: Object.entries(monthlyBudget)
-      .filter(([, amount]) => amount.trim() !== '')
-      .map(([currency, amount]) => ({ amount: new Dec(amount), currency })),
-  };
+    }));
 }
 
 function accountFacts(view: AccountView, thresholds: Thresholds, now: Date): AccountFacts {

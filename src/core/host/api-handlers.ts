@@ -7,6 +7,7 @@ import { InputError, NotFoundError } from '../model/input-error.js';
 import { providers } from '../providers/registry.js';
 import { assistantSetup } from './assistant-setup.js';
 import type { SpendbarService } from './service.js';
+import { shortcutOf } from '../rates/glance-preferences.js';
 
 export interface HandlerHooks {
   /** Manual refresh through the scheduler (so it also resets due times). */
@@ -18,6 +19,13 @@ export interface HandlerHooks {
   applyLaunchAtLogin?: (enabled: boolean) => void;
   /** The MCP snippets with the installed CLI's absolute paths (assistant-setup.ts). */
   assistantSetup?: () => AssistantSetup;
+  /**
+   * Registers the global shortcut (Electron only), releasing the previous one; null releases it. A
+   * refusal (another app holds the keys) comes back as a message, and the preference is not saved.
+   */
+  applyShortcut?: (accelerator: string | null) => { ok: true } | { ok: false; message: string };
+  /** Called when the user turns the daily rates refresh on, so it runs now rather than within the hour. */
+  ratesRefreshChanged?: (enabled: boolean) => void;
 }
 
 type Implementations = { [N in ApiName]: (request: ApiResponse<N> extends never ? never : ApiRequest<N>) => Promise<ApiResponse<N>> };
@@ -81,11 +89,23 @@ export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks)
       hooks.changed();
       return { removed };
     },
-    getPreferences: async () => ({ ...service.preferences(), launchAtLoginAvailable: hooks.launchAtLoginAvailable }),
+    getPreferences: async () => preferencesView(service, hooks),
     setPreferences: async (request) => {
-      const saved = await service.setPreferences(request);
+      const before = service.preferences();
+      if (request.shortcut !== undefined) applyShortcut(shortcutOf(request.shortcut), hooks);
+      let saved;
+      try {
+        saved = await service.setPreferences(request);
+      } catch (error) {
+        // Not saved: the shortcut that was in force stays in force.
+        if (request.shortcut !== undefined) hooks.applyShortcut?.(before.shortcut);
+        throw error;
+      }
       if (request.launchAtLogin !== undefined) hooks.applyLaunchAtLogin?.(saved.launchAtLogin);
-      return { ...saved, launchAtLoginAvailable: hooks.launchAtLoginAvailable };
+      if (request.ratesRefresh !== undefined && request.ratesRefresh !== before.ratesRefresh) hooks.ratesRefreshChanged?.(saved.ratesRefresh);
+      // The converted total and the tray title follow these at once.
+      if (request.displayCurrency !== undefined || request.userRates !== undefined || request.trayTitle !== undefined) hooks.changed();
+      return preferencesView(service, hooks);
     },
     getAssistantSetup: async () => hooks.assistantSetup?.() ?? assistantSetup(null, '', ''),
     getAlertSettings: async () => service.alertSettings(),
@@ -109,4 +129,24 @@ export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks)
     };
   }
   return api as unknown as SpendbarApi;
+}
+
+function preferencesView(service: SpendbarService, hooks: HandlerHooks): ApiResponse<'getPreferences'> {
+  const reference = service.rates.reference();
+  return {
+    ...service.preferences(),
+    launchAtLoginAvailable: hooks.launchAtLoginAvailable,
+    shortcutAvailable: hooks.applyShortcut !== undefined,
+    referenceCurrencies: [reference.base, ...Object.keys(reference.rates)].sort(),
+    referenceDate: reference.date,
+  };
+}
+
+function applyShortcut(accelerator: string | null, hooks: HandlerHooks): void {
+  if (!hooks.applyShortcut) {
+    if (accelerator === null) return;
+    throw new InputError('Only the desktop app can have a global shortcut; this browser page cannot register one.', 'shortcut');
+  }
+  const result = hooks.applyShortcut(accelerator);
+  if (!result.ok) throw new InputError(result.message, 'shortcut');
 }

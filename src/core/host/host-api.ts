@@ -22,6 +22,8 @@ export interface OpenHostOptions {
    * it out and the host looks for an installed CLI each time Settings asks.
    */
   locateCli?: () => CliLocation | null;
+  /** Electron passes how to register the global shortcut (src/main/shortcut.ts); serve has none. */
+  applyShortcut?: (accelerator: string | null) => { ok: true } | { ok: false; message: string };
 }
 
 export interface SpendbarHost {

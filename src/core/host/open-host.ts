@@ -51,6 +51,15 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
     return evaluating;
   };
   let alertTimer: NodeJS.Timeout | undefined;
+  let ratesTimer: NodeJS.Timeout | undefined;
+  // Off by default; when on, at most one request a day (rates-refresh.ts), checked hourly.
+  const refreshRates = () => {
+    if (demo) return;
+    void service.rates.refreshIfDue(service.preferences()).then(
+      (newer) => newer && changed(),
+      (error: unknown) => console.error(`Spendbar: the exchange rates could not be refreshed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
   const scheduler = new Scheduler({
     clock: realClock,
     accounts: () =>
@@ -86,11 +95,15 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
         // The assistant starts the CLI without this process's SPENDBAR_DATA_DIR.
         return assistantSetup(cli, options.dataDir, defaultDataDir({ ...env, SPENDBAR_DATA_DIR: undefined }));
       },
+      applyShortcut: options.applyShortcut,
+      ratesRefreshChanged: (enabled) => enabled && refreshRates(),
     }),
     start: () => {
       scheduler.start();
       // Releases alerts held for quiet hours even when no account is due for hours (AWS: twice a day).
       alertTimer ??= setInterval(() => void evaluateAlerts().then(changed), 15 * 60_000).unref();
+      ratesTimer ??= setInterval(refreshRates, 60 * 60_000).unref();
+      refreshRates();
     },
     pause: () => scheduler.pause(),
     resume: () => scheduler.resume(),
@@ -113,6 +126,7 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
       scheduler.stop();
       closing.abort();
       clearInterval(alertTimer);
+      clearInterval(ratesTimer);
       await scheduler.idle();
       await evaluating;
       if (demo) rmSync(dataDir, { recursive: true, force: true });

@@ -285,7 +285,16 @@ describe('accounts from settings', () => {
 
   it('keeps budgets exact and refuses bad ones', async () => {
     const spendbar = service();
-    expect(await spendbar.setPreferences({ monthlyBudget: { usd: '500' } })).toEqual({ launchAtLogin: false, monthlyBudget: { USD: '500.00' } });
+    expect(await spendbar.setPreferences({ monthlyBudget: { usd: '500' } })).toEqual({
+      launchAtLogin: false,
+      monthlyBudget: { USD: '500.00' },
+      // Issue 13's preferences, at their defaults.
+      displayCurrency: null,
+      userRates: {},
+      ratesRefresh: false,
+      trayTitle: { format: 'total', precision: 'cents' },
+      shortcut: null,
+    });
     await expect(spendbar.setPreferences({ monthlyBudget: { USD: '-1' } })).rejects.toThrow(/negative/);
     expect(spendbar.preferences().monthlyBudget).toEqual({ USD: '500.00' });
   });

@@ -28,6 +28,8 @@ import type { PollOutcome } from '../scheduler/scheduler.js';
 import { RetryWaits } from '../scheduler/retry-waits.js';
 import { Poller, type PollProgress, type PollRequest } from './poller.js';
 import { AccountService } from '../accounts/account-service.js';
+import { RatesService } from '../rates/rates-service.js';
+import { applyGlanceChanges, type GlanceChanges } from '../rates/glance-preferences.js';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -56,6 +58,8 @@ export class SpendbarService {
   private readonly now: () => Date;
   private readonly poller: Poller;
   private readonly accountService: AccountService;
+  /** The exchange rates of the display currency's approximate total (src/core/rates). */
+  readonly rates: RatesService;
 
   constructor(private readonly options: ServiceOptions) {
     const warn = (message: string) => {
@@ -79,6 +83,7 @@ export class SpendbarService {
       accounts: () => this.accounts(),
       credentialsChanged: () => this.poller.forgetCredentials(),
     });
+    this.rates = new RatesService({ dataDir: options.dataDir, warn }, options.http, this.env, this.now);
     // Reading once at start moves a corrupt ledger aside now, so the user hears about it at once.
     this.entries.list();
   }
@@ -153,7 +158,8 @@ export class SpendbarService {
 
   // ---- what is stored -----------------------------------------------------------------------------
 
-  async overview(monthText?: string): Promise<Overview> {
+  /** `displayCurrency` overrides the preference for this overview (`status --currency`). */
+  async overview(monthText?: string, options: { displayCurrency?: string } = {}): Promise<Overview> {
     const month = this.month(monthText);
     const entries = this.entries.list();
     const data: AccountData[] = [];
@@ -178,7 +184,9 @@ export class SpendbarService {
         retryAt: this.retryWaits.active(account.id, this.now())?.notBefore,
       });
     }
+    const conversion = this.rates.conversion(this.settings.preferences(), options.displayCurrency);
     return buildOverview({
+      conversion,
       month: month.key,
       now: this.now(),
       accounts: data,
@@ -274,7 +282,7 @@ export class SpendbarService {
     return this.settings.preferences();
   }
 
-  async setPreferences(changes: Partial<StoredPreferences>): Promise<StoredPreferences> {
+  async setPreferences(changes: Partial<Pick<StoredPreferences, 'launchAtLogin' | 'monthlyBudget'>> & GlanceChanges): Promise<StoredPreferences> {
     const budgets: Record<string, string> = {};
     for (const [currency, amount] of Object.entries(changes.monthlyBudget ?? {})) {
       if (amount.trim() === '') continue;
@@ -284,7 +292,8 @@ export class SpendbarService {
     }
     return withLock(this.options.dataDir, () => {
       const current = this.settings.preferences();
-      const next = { ...current, ...(changes.launchAtLogin === undefined ? {} : { launchAtLogin: changes.launchAtLogin }), ...(changes.monthlyBudget ? { monthlyBudget: budgets } : {}) };
+      const glance = applyGlanceChanges(current, changes, this.now().toISOString().slice(0, 10));
+      const next = { ...current, ...glance, ...(changes.launchAtLogin === undefined ? {} : { launchAtLogin: changes.launchAtLogin }), ...(changes.monthlyBudget ? { monthlyBudget: budgets } : {}) };
       this.settings.savePreferences(next);
       return next;
     });

@@ -16,6 +16,7 @@ import { formatWaitTime } from '../scheduler/retry-waits.js';
 import { parseMonth } from '../model/billing-month.js';
 import { accountMonthEnd, totalMonthEnd, type MonthEnd, type TotalMonthEnd } from './month-end.js';
 import { ledgerSeries, providerDailySeries } from './spend-series.js';
+import { displayFigures, type ConversionSettings } from './converted-total.js';
 
 export type { AccountData } from './account-data.js';
 
@@ -30,20 +31,24 @@ export interface OverviewInput {
   readonly alerts?: Overview['alerts'];
   /** Balance rises the alert engine recorded as top-ups, newest first. */
   readonly topUps?: readonly DetectedTopUp[];
+  /** The display currency and rates of the approximate converted total (converted-total.ts). */
+  readonly conversion?: ConversionSettings;
 }
 
 export function buildOverview(input: OverviewInput): Overview {
   const figures = input.accounts.map((data) => accountFigures(data, input.month, input.now));
   const views = input.accounts.map((data, index) => accountView(data, figures[index]!, input.month, input.now, input.topUps ?? []));
+  const monthTotals = totals(figures.flatMap((figure) => figure.parts), figures.flatMap((figure) => figure.monthEnd));
   return {
     month: input.month,
     generatedAt: input.now.toISOString(),
     demo: input.demo,
-    totals: totals(figures.flatMap((figure) => figure.parts), figures.flatMap((figure) => figure.monthEnd)),
+    totals: monthTotals,
     accounts: views,
     warnings: [...input.warnings],
     polling: input.polling,
     alerts: [...(input.alerts ?? [])],
+    ...displayFigures(monthTotals, views, input.conversion, input.now),
   };
 }
 

@@ -8,7 +8,29 @@ import { RefreshStatus } from './RefreshStatus';
 
 const CONFIDENCES = ['official', 'estimated', 'manual'] as const;
 
-/** One block per currency: adding USD to CNY would need an FX rate, which Spendbar never guesses. */
+/**
+ * The approximate total in the display currency the user chose, from the engine's `converted` figure:
+ * rounded here, once, for display; the rates' date and anything left out for want of a rate beside it.
+ */
+function ConvertedTotal({ converted }: { converted: NonNullable<Overview['converted']> }) {
+  const locale = userLocale();
+  return (
+    <p className="converted" data-testid="converted-total">
+      <span className="converted-amount">
+        <span aria-hidden="true">≈ </span>
+        <span className="sr-only">About </span>
+        {formatMoney(converted.amount, converted.currency, { precision: 'total', locale })}
+      </span>
+      <span className="converted-note">
+        approximate, {converted.ratesSource} of {converted.ratesDate}
+        {converted.stale && <strong className="converted-stale"> · over a week old</strong>}
+        {converted.excluded.length > 0 && <> · leaves out {converted.excluded.join(', ')} (no rate)</>}
+      </span>
+    </p>
+  );
+}
+
+/** One block per currency: never added up across currencies, except as the approximate converted total above. */
 function Totals({ overview }: { overview: Overview }) {
   const locale = userLocale();
   // Selected as stored and defaulted outside: a selector returning a new {} each time re-renders forever.
@@ -99,6 +121,7 @@ export function Header() {
       </div>
       {overview ? (
         <>
+          {overview.converted && <ConvertedTotal converted={overview.converted} />}
           <Totals overview={overview} />
           <p className="header-status">
             <LastUpdated overview={overview} now={now} />

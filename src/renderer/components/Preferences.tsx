@@ -5,6 +5,7 @@ import { userLocale } from '../hooks';
 import { checkCurrency, checkOptionalMoney } from '../model/validation';
 import { useSpendbar } from '../store';
 import { Field } from './Field';
+import { GlanceSettings } from './GlanceSettings';
 
 interface BudgetRow {
   currency: string;
@@ -94,6 +95,7 @@ export function Preferences() {
         </h2>
         <BudgetEditor budgets={preferences.monthlyBudget} />
       </section>
+      <GlanceSettings preferences={preferences} />
       <section aria-labelledby="general-heading">
         <h2 id="general-heading" className="section-heading">
           General

@@ -225,6 +225,7 @@ class Tray extends EventEmitter {
     this.images = [image];
     this.tooltip = '';
     this.title = '';
+    this.titleOptions = undefined;
     this.menu = undefined;
     this.popups = [];
     this.destroy = () => void (destroyed = true);
@@ -239,9 +240,12 @@ class Tray extends EventEmitter {
   setToolTip(text) {
     this.tooltip = text;
   }
-  setTitle(title) {
+  setTitle(title, options) {
     // @platform darwin: elsewhere Electron accepts the call and shows nothing.
-    if (platform === 'darwin') this.title = title;
+    if (typeof title !== 'string') throw new TypeError('Error processing argument at index 0, conversion failure from title');
+    if (platform !== 'darwin') return;
+    this.title = title;
+    this.titleOptions = options ?? null;
   }
   setContextMenu(menu) {
     this.menu = menu;
@@ -256,6 +260,40 @@ class Tray extends EventEmitter {
 }
 
 const Menu = { buildFromTemplate: (template) => ({ items: template }) };
+
+// ---- global shortcuts ---------------------------------------------------------------------------------
+// electron.d.ts 45: register returns false when another application holds the accelerator ("this call
+// will silently fail"); an accelerator Electron cannot parse throws a conversion error. The test names
+// the accelerators "held by another app" in STANDIN_HELD_SHORTCUTS (comma-separated).
+const heldElsewhere = new Set((env.STANDIN_HELD_SHORTCUTS ?? '').split(',').filter(Boolean));
+const shortcuts = new Map();
+const MODIFIERS = new Set(['Command', 'Cmd', 'Control', 'Ctrl', 'CommandOrControl', 'CmdOrCtrl', 'Alt', 'Option', 'AltGr', 'Shift', 'Super', 'Meta']);
+function parseAccelerator(accelerator) {
+  const parts = String(accelerator).split('+');
+  const key = parts.pop();
+  if (!key || parts.some((part) => !MODIFIERS.has(part)) || !/^([A-Za-z0-9]|F\d{1,2}|Space|Tab|Enter|Up|Down|Left|Right)$/.test(key)) {
+    throw new TypeError(`Error processing argument at index 0, conversion failure from ${accelerator}`);
+  }
+}
+const globalShortcut = {
+  register(accelerator, callback) {
+    if (!ready) throw new Error('globalShortcut cannot be used before the app is ready');
+    parseAccelerator(accelerator);
+    record(`globalShortcut.register ${accelerator}`);
+    if (heldElsewhere.has(accelerator) || shortcuts.has(accelerator)) return false;
+    shortcuts.set(accelerator, callback);
+    return true;
+  },
+  unregister(accelerator) {
+    parseAccelerator(accelerator);
+    record(`globalShortcut.unregister ${accelerator}`);
+    shortcuts.delete(accelerator);
+  },
+  unregisterAll() {
+    shortcuts.clear();
+  },
+  isRegistered: (accelerator) => shortcuts.has(accelerator),
+};
 
 // ---- the rest of the API the main process uses ----------------------------------------------------------
 const handlers = new Map();
@@ -346,6 +384,7 @@ function state() {
     schemes: schemes.map((scheme) => scheme.scheme),
     protocolHandlers: [...protocolHandlers.keys()],
     ipcChannels: [...handlers.keys()],
+    shortcuts: [...shortcuts.keys()],
     errorBoxes,
     opened,
     windows: windows.map((window) => ({
@@ -363,6 +402,7 @@ function state() {
       template: tray.images.at(-1)?.template ?? false,
       tooltip: tray.tooltip,
       title: tray.title,
+      titleOptions: tray.titleOptions ?? null,
       contextMenu: tray.menu !== undefined,
     })),
     permissionsGranted: ['notifications', 'geolocation', 'media', 'clipboard-sanitized-write'].filter((permission) => sessionState.permissionCheck?.({}, permission)),
@@ -399,6 +439,12 @@ const commands = {
   resume: () => powerMonitor.emit('resume'),
   quit: () => app.quit(),
   'notification-click': () => notifications.at(-1)?.emit('click'),
+  /** The user presses a registered global shortcut. */
+  'press-shortcut': ({ accelerator }) => {
+    const callback = shortcuts.get(accelerator);
+    if (!callback) throw new Error(`${accelerator} is not registered`);
+    callback();
+  },
   notifications: () => notifications.length,
   /** Calls an API handler as the popover's own page would. */
   async invoke({ name, request }) {
@@ -437,5 +483,5 @@ process.on('message', async (message) => {
 if (env.STANDIN_PACKAGED === '1') process.resourcesPath = env.STANDIN_RESOURCES_PATH ?? join(process.cwd(), 'resources');
 send({ event: 'loaded' });
 
-export { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, Menu, nativeImage, net, Notification, powerMonitor, protocol, screen, session, shell, Tray };
-export default { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, Menu, nativeImage, net, Notification, powerMonitor, protocol, screen, session, shell, Tray };
+export { app, BrowserWindow, contextBridge, dialog, globalShortcut, ipcMain, ipcRenderer, Menu, nativeImage, net, Notification, powerMonitor, protocol, screen, session, shell, Tray };
+export default { app, BrowserWindow, contextBridge, dialog, globalShortcut, ipcMain, ipcRenderer, Menu, nativeImage, net, Notification, powerMonitor, protocol, screen, session, shell, Tray };
