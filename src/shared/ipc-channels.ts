@@ -23,6 +23,7 @@ const callNames = {
   removeAccount: true,
   getPreferences: true,
   setPreferences: true,
+  getOtlpReceiverStatus: true,
   getAlertSettings: true,
   setAlertSettings: true,
   snoozeAlert: true,

@@ -19,19 +19,27 @@ export const accountConfigSchema = z.object({
 });
 export type AccountConfig = z.infer<typeof accountConfigSchema>;
 
+/** The local OpenTelemetry receiver: off until the user turns it on (it opens a port). */
+export const DEFAULT_OTLP_RECEIVER = { enabled: false, port: 4318 };
+const otlpReceiverSchema = z.object({ enabled: z.boolean().default(false), port: z.number().int().min(1).max(65535).default(4318) });
+
 const settingsSchema = z.object({
   version: z.literal(1).default(1),
   accounts: z.array(accountConfigSchema).default([]),
   preferences: z
-    .object({ launchAtLogin: z.boolean().default(false), monthlyBudget: z.record(z.string(), z.string()).default({}) })
-    .default({ launchAtLogin: false, monthlyBudget: {} }),
+    .object({
+      launchAtLogin: z.boolean().default(false),
+      monthlyBudget: z.record(z.string(), z.string()).default({}),
+      otlpReceiver: otlpReceiverSchema.default(DEFAULT_OTLP_RECEIVER),
+    })
+    .default({ launchAtLogin: false, monthlyBudget: {}, otlpReceiver: DEFAULT_OTLP_RECEIVER }),
 });
 export type StoredPreferences = z.infer<typeof settingsSchema>['preferences'];
 type Settings = z.infer<typeof settingsSchema>;
 
 export const SETTINGS_FILE = 'settings.json';
 
-const defaults: Settings = { version: 1, accounts: [], preferences: { launchAtLogin: false, monthlyBudget: {} } };
+const defaults: Settings = { version: 1, accounts: [], preferences: { launchAtLogin: false, monthlyBudget: {}, otlpReceiver: DEFAULT_OTLP_RECEIVER } };
 
 export class SettingsStore {
   private readonly path: string;

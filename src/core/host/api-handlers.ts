@@ -2,9 +2,11 @@
  * The contract's calls bound to a service. Every request is validated with its schema before anything
  * runs, so the Electron IPC and the `serve` HTTP front ends share one gate.
  */
-import { apiContract, apiNames, describeRequestIssues, type ApiName, type ApiRequest, type ApiResponse, type SpendbarApi } from '../../shared/api.js';
+import { apiContract, apiNames, describeRequestIssues, type ApiName, type ApiRequest, type ApiResponse, type OtlpReceiverStatus, type SpendbarApi } from '../../shared/api.js';
+import type { StoredPreferences } from '../accounts/settings-store.js';
 import { InputError, NotFoundError } from '../model/input-error.js';
 import { providers } from '../providers/registry.js';
+import { idleOtlpStatus } from './otlp-control.js';
 import type { SpendbarService } from './service.js';
 
 export interface HandlerHooks {
@@ -15,6 +17,9 @@ export interface HandlerHooks {
   /** True in Electron, where the app can register itself as a login item. */
   launchAtLoginAvailable: boolean;
   applyLaunchAtLogin?: (enabled: boolean) => void;
+  /** The local OpenTelemetry receiver: its state, and following a changed setting. */
+  otlpStatus?(): OtlpReceiverStatus;
+  applyOtlpReceiver?(setting: StoredPreferences['otlpReceiver']): Promise<void>;
 }
 
 type Implementations = { [N in ApiName]: (request: ApiResponse<N> extends never ? never : ApiRequest<N>) => Promise<ApiResponse<N>> };
@@ -82,8 +87,10 @@ export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks)
     setPreferences: async (request) => {
       const saved = await service.setPreferences(request);
       if (request.launchAtLogin !== undefined) hooks.applyLaunchAtLogin?.(saved.launchAtLogin);
+      if (request.otlpReceiver !== undefined) await hooks.applyOtlpReceiver?.(saved.otlpReceiver);
       return { ...saved, launchAtLoginAvailable: hooks.launchAtLoginAvailable };
     },
+    getOtlpReceiverStatus: async () => hooks.otlpStatus?.() ?? idleOtlpStatus(service.preferences().otlpReceiver.port),
     getAlertSettings: async () => service.alertSettings(),
     setAlertSettings: async (request) => service.setAlertSettings(request),
     snoozeAlert: async (request) => {

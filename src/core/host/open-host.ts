@@ -8,6 +8,7 @@ import { createHttpClient, type HttpClient } from '../http/http-client.js';
 import { Scheduler, realClock } from '../scheduler/scheduler.js';
 import { KeychainSecretStore, MemorySecretStore } from '../secrets/secret-store.js';
 import { SpendbarService, type PollProgress } from './service.js';
+import { OtlpControl } from './otlp-control.js';
 
 export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> {
   const demo = options.demo ?? false;
@@ -49,6 +50,9 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
     return evaluating;
   };
   let alertTimer: NodeJS.Timeout | undefined;
+  // Calls received by the OpenTelemetry receiver change the overview like an entry does.
+  const otlp = new OtlpControl(service, changed);
+  const followOtlpSetting = (options.otlpFromSettings ?? false) && !demo;
   const scheduler = new Scheduler({
     clock: realClock,
     accounts: () =>
@@ -78,9 +82,15 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
       changed,
       launchAtLoginAvailable: options.launchAtLogin !== undefined,
       applyLaunchAtLogin: options.launchAtLogin,
+      otlpStatus: () => otlp.status(),
+      applyOtlpReceiver: async (setting) => {
+        if (followOtlpSetting) await otlp.apply(setting);
+      },
     }),
+    startOtlpReceiver: (port) => otlp.force(port),
     start: () => {
       scheduler.start();
+      if (followOtlpSetting) void otlp.apply(service.preferences().otlpReceiver);
       // Releases alerts held for quiet hours even when no account is due for hours (AWS: twice a day).
       alertTimer ??= setInterval(() => void evaluateAlerts().then(changed), 15 * 60_000).unref();
     },
@@ -106,6 +116,7 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
       closing.abort();
       clearInterval(alertTimer);
       await scheduler.idle();
+      await otlp.close();
       await evaluating;
       if (demo) rmSync(dataDir, { recursive: true, force: true });
     },

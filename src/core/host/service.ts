@@ -274,7 +274,7 @@ export class SpendbarService {
     return this.settings.preferences();
   }
 
-  async setPreferences(changes: Partial<StoredPreferences>): Promise<StoredPreferences> {
+  async setPreferences(changes: Partial<Omit<StoredPreferences, 'otlpReceiver'>> & { otlpReceiver?: Partial<StoredPreferences['otlpReceiver']> }): Promise<StoredPreferences> {
     const budgets: Record<string, string> = {};
     for (const [currency, amount] of Object.entries(changes.monthlyBudget ?? {})) {
       if (amount.trim() === '') continue;
@@ -284,7 +284,12 @@ export class SpendbarService {
     }
     return withLock(this.options.dataDir, () => {
       const current = this.settings.preferences();
-      const next = { ...current, ...(changes.launchAtLogin === undefined ? {} : { launchAtLogin: changes.launchAtLogin }), ...(changes.monthlyBudget ? { monthlyBudget: budgets } : {}) };
+      const next = {
+        ...current,
+        ...(changes.launchAtLogin === undefined ? {} : { launchAtLogin: changes.launchAtLogin }),
+        ...(changes.monthlyBudget ? { monthlyBudget: budgets } : {}),
+        ...(changes.otlpReceiver ? { otlpReceiver: { ...current.otlpReceiver, ...changes.otlpReceiver } } : {}),
+      };
       this.settings.savePreferences(next);
       return next;
     });
