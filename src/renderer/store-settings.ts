@@ -42,6 +42,13 @@ export function createSettingsSlice(api: SpendbarBridge, set: SetState, _get: Ge
 
     async setPreferences(request) {
       set({ preferences: await api.setPreferences(request) });
+      if (request.otlpReceiver) await api.getOtlpReceiverStatus({}).then((otlpStatus) => set({ otlpStatus }));
+    },
+
+    otlpStatus: null,
+
+    async loadOtlpStatus() {
+      set({ otlpStatus: await api.getOtlpReceiverStatus({}) });
     },
   };
 }

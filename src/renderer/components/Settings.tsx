@@ -2,6 +2,7 @@ import { useSpendbar } from '../store';
 import { AccountSettings } from './AccountSettings';
 import { AlertSettings } from './AlertSettings';
 import { Icon } from './Icon';
+import { OtlpReceiverSettings } from './OtlpReceiverSettings';
 import { Preferences } from './Preferences';
 import { ViewFrame } from './ViewFrame';
 
@@ -39,6 +40,7 @@ export function Settings() {
         )}
       </section>
       <AlertSettings />
+      <OtlpReceiverSettings />
       <Preferences />
     </ViewFrame>
   );
