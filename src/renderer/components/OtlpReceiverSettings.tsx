@@ -39,7 +39,7 @@ function ReceivedSummary({ status }: { status: OtlpReceiverStatus }) {
       <p>
         {status.received === 0
           ? 'Nothing received yet.'
-          : `${count(status.received)} calls received: ${count(status.added)} added, ${count(status.duplicates)} already stored, ${count(status.rejected)} unreadable.`}
+          : `${count(status.received)} ${status.received === 1 ? 'call' : 'calls'} received: ${count(status.added)} added, ${count(status.duplicates)} already stored, ${count(status.rejected)} unreadable.`}
       </p>
       {status.lastRecordTime && <p className="field-hint">Newest call: {formatClockTime(status.lastRecordTime, now, locale)}</p>}
       {status.coveredByEvents > 0 && <p className="field-hint">{count(status.coveredByEvents)} Claude Code metric points skipped: its request events already count those calls.</p>}
