@@ -285,7 +285,7 @@ describe('accounts from settings', () => {
 
   it('keeps budgets exact and refuses bad ones', async () => {
     const spendbar = service();
-    expect(await spendbar.setPreferences({ monthlyBudget: { usd: '500' } })).toEqual({ launchAtLogin: false, monthlyBudget: { USD: '500.00' } });
+    expect(await spendbar.setPreferences({ monthlyBudget: { usd: '500' } })).toEqual({ launchAtLogin: false, monthlyBudget: { USD: '500.00' }, otlpReceiver: { enabled: false, port: 4318 } });
     await expect(spendbar.setPreferences({ monthlyBudget: { USD: '-1' } })).rejects.toThrow(/negative/);
     expect(spendbar.preferences().monthlyBudget).toEqual({ USD: '500.00' });
   });

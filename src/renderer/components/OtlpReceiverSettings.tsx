@@ -100,7 +100,9 @@ export function OtlpReceiverSettings() {
             ? `Listening at ${status.otlpEndpoint} (this computer only).`
             : status?.error
               ? `Not listening: ${status.error}`
-              : 'Off. Traces, metrics and logs sent to Spendbar become tracked usage.'}
+              : setting.enabled
+                ? 'On, but this Spendbar window does not run the receiver (demo data, or `spendbar watch` without --otlp).'
+                : 'Off. Traces, metrics and logs sent to Spendbar become tracked usage.'}
       </p>
       <form className="settings-form" onSubmit={savePort} aria-label="Receiver port" noValidate>
         <Field label="Port" error={port === null ? null : portProblem} testId="otlp-port">
