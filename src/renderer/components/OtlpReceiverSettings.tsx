@@ -34,12 +34,18 @@ function ReceivedSummary({ status }: { status: OtlpReceiverStatus }) {
   const locale = userLocale();
   const now = useNow();
   const count = (value: number) => formatCount(value, locale);
+  const unknownCalls = status.unknownProviders.reduce((sum, provider) => sum + provider.calls, 0);
   return (
     <div className="otlp-received" data-testid="otlp-received">
       <p>
         {status.received === 0
           ? 'Nothing received yet.'
-          : `${count(status.received)} ${status.received === 1 ? 'call' : 'calls'} received: ${count(status.added)} added, ${count(status.duplicates)} already stored, ${count(status.rejected)} unreadable.`}
+          : `${count(status.received)} ${status.received === 1 ? 'call' : 'calls'} received: ${[
+              `${count(status.added)} added`,
+              `${count(status.duplicates)} already stored`,
+              ...(status.rejected > 0 ? [`${count(status.rejected)} unreadable`] : []),
+              ...(unknownCalls > 0 ? [`${count(unknownCalls)} from unknown providers`] : []),
+            ].join(', ')}.`}
       </p>
       {status.lastRecordTime && <p className="field-hint">Newest call: {formatClockTime(status.lastRecordTime, now, locale)}</p>}
       {status.coveredByEvents > 0 && <p className="field-hint">{count(status.coveredByEvents)} Claude Code metric points skipped: its request events already count those calls.</p>}
@@ -70,7 +76,9 @@ export function OtlpReceiverSettings() {
 
   if (!preferences) return null;
   const setting = preferences.otlpReceiver;
-  const typedPort = port ?? String(setting.port);
+  // Started by `spendbar serve --otlp`: the command line decides until that process ends.
+  const fromCommandLine = status?.startedBy === 'command-line';
+  const typedPort = port ?? String(fromCommandLine ? status.port : setting.port);
   const portProblem = checkPort(typedPort);
   const save = (changes: { enabled?: boolean; port?: number }) =>
     setPreferences({ otlpReceiver: changes }).then(
@@ -90,26 +98,26 @@ export function OtlpReceiverSettings() {
         OpenTelemetry and LiteLLM
       </h2>
       <label className="checkbox">
-        <input type="checkbox" checked={setting.enabled} disabled={status?.startedBy === 'command-line'} onChange={(event) => void save({ enabled: event.target.checked })} />
+        <input type="checkbox" checked={setting.enabled || fromCommandLine} disabled={fromCommandLine} onChange={(event) => void save({ enabled: event.target.checked })} />
         Receive usage from programs on this computer
       </label>
       <p className="field-hint" role="status">
-        {status?.startedBy === 'command-line'
+        {fromCommandLine
           ? `Started with --otlp: listening at ${status.otlpEndpoint}.`
           : status?.listening
             ? `Listening at ${status.otlpEndpoint} (this computer only).`
             : status?.error
               ? `Not listening: ${status.error}`
               : setting.enabled
-                ? 'On, but this Spendbar window does not run the receiver (demo data, or `spendbar watch` without --otlp).'
+                ? 'On, but the receiver does not run with demo data.'
                 : 'Off. Traces, metrics and logs sent to Spendbar become tracked usage.'}
       </p>
       <form className="settings-form" onSubmit={savePort} aria-label="Receiver port" noValidate>
         <Field label="Port" error={port === null ? null : portProblem} testId="otlp-port">
-          {(props) => <input {...props} inputMode="numeric" value={typedPort} onChange={(event) => setPort(event.target.value)} />}
+          {(props) => <input {...props} inputMode="numeric" value={typedPort} disabled={fromCommandLine} onChange={(event) => setPort(event.target.value)} />}
         </Field>
         <div className="form-actions">
-          <button type="submit" className="button" disabled={port === null || portProblem !== null}>
+          <button type="submit" className="button" disabled={fromCommandLine || port === null || portProblem !== null}>
             Save port
           </button>
         </div>
