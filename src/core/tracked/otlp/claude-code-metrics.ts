@@ -20,6 +20,8 @@ import { attributes, digest, isoFromNanos, isObject, objects, text } from './otl
 
 const TOKEN_TYPES = ['input', 'output', 'cacheRead', 'cacheCreation'] as const;
 type TokenType = (typeof TOKEN_TYPES)[number];
+/** Cumulative series remembered (per model, type and session); beyond this the least recent is dropped. */
+const MAX_SERIES = 20_000;
 
 interface Group {
   session: string;
@@ -71,6 +73,9 @@ export class ClaudeCodeMetrics {
 
   private deltaOf(seriesKey: string, start: string, value: Dec): Dec {
     const previous = this.cumulative.get(seriesKey);
+    // Re-inserted so the map's order is least recently seen first, and the oldest series go first when full.
+    this.cumulative.delete(seriesKey);
+    if (this.cumulative.size >= MAX_SERIES) this.cumulative.delete(this.cumulative.keys().next().value!);
     this.cumulative.set(seriesKey, { start, value });
     if (previous && previous.start === start) return value.greaterThanOrEqualTo(previous.value) ? value.minus(previous.value) : value;
     if (previous) return value; // the sender restarted its series

@@ -23,6 +23,8 @@ import { readBody, Refusal } from './request-body.js';
 export const DEFAULT_OTLP_PORT = 4318;
 export const LITELLM_PATH = '/litellm';
 const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Claude Code sessions remembered for the metrics-or-events choice. */
+const MAX_REMEMBERED = 10_000;
 
 type Signal = 'traces' | 'metrics' | 'logs' | 'litellm';
 const routes: Record<string, Signal> = { '/v1/traces': 'traces', '/v1/metrics': 'metrics', '/v1/logs': 'logs', [LITELLM_PATH]: 'litellm' };
@@ -67,6 +69,9 @@ export class OtlpReceiver {
 
   /** Starts listening on 127.0.0.1; rejects with a ReceiverListenError saying why it could not. */
   async listen(): Promise<number> {
+    // A client that trickles a request never holds a connection for long (exporters send at once).
+    this.server.requestTimeout = 30_000;
+    this.server.headersTimeout = 10_000;
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(this.options.port, '127.0.0.1', () => {
@@ -147,7 +152,11 @@ export class OtlpReceiver {
     if (signal === 'traces') return decodeSpans(parsed, now);
     if (signal === 'metrics') return this.metrics.decode(parsed, now, (session) => this.hasEvents(session));
     const events = decodeClaudeCodeEvents(parsed, now);
-    events.sessions.forEach((session) => this.eventSessions.add(session));
+    for (const session of events.sessions) {
+      // Bounded: a receiver running for months forgets its oldest sessions (their metrics came long ago).
+      if (this.eventSessions.size >= MAX_REMEMBERED && !this.eventSessions.has(session)) this.eventSessions.delete(this.eventSessions.values().next().value!);
+      this.eventSessions.add(session);
+    }
     return events;
   }
 
