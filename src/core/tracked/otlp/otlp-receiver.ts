@@ -23,6 +23,8 @@ import { readBody, Refusal } from './request-body.js';
 export const DEFAULT_OTLP_PORT = 4318;
 export const LITELLM_PATH = '/litellm';
 const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** How long a batch waits for more calls before it is stored. */
+const COALESCE_MS = 25;
 /** Claude Code sessions remembered for the metrics-or-events choice. */
 const MAX_REMEMBERED = 10_000;
 
@@ -174,9 +176,10 @@ export class OtlpReceiver {
   }
 
   private async flush(): Promise<void> {
-    // Let requests arriving in the same moment join this batch.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0) {
+    do {
+      // Storing holds the data-folder lock and rewrites the month's file; waiting a moment lets the
+      // requests of a burst (an exporter's parallel batches) join one write instead of one each.
+      await new Promise((resolve) => setTimeout(resolve, COALESCE_MS));
       const batch = this.queue;
       this.queue = [];
       const inputs = batch.flatMap((item) => item.inputs);
@@ -188,7 +191,7 @@ export class OtlpReceiver {
       } catch (error) {
         batch.forEach((item) => item.done(error));
       }
-    }
+    } while (this.queue.length > 0);
     // Cleared right after the last empty check, with no await between, so a call queued later starts a new flush.
     this.flushing = undefined;
   }
