@@ -41,8 +41,8 @@ Usage:
   spendbar export --format csv|json [--month YYYY-MM]
   spendbar track --provider ID --model MODEL --input-tokens N --output-tokens N [--timestamp ISO]
   spendbar import FILE.jsonl      (one {provider, model, input_tokens, output_tokens, timestamp} per line)
-  spendbar serve [--port N] [--demo]
-  spendbar watch [--json]         (polls on schedule and prints alerts until Ctrl-C)
+  spendbar serve [--port N] [--demo] [--otlp[=PORT]]
+  spendbar watch [--json] [--otlp[=PORT]]  (polls on schedule and prints alerts until Ctrl-C)
   spendbar mcp [--allow-writes]   (MCP server on stdio for AI assistants; never polls; writes only with the flag)
 
 Data folder: SPENDBAR_DATA_DIR or ${defaultDataDir()}

@@ -16,6 +16,7 @@ import { ConflictError, InputError, NotFoundError } from '../core/model/input-er
 import { KeychainUnavailableError } from '../core/secrets/secret-store.js';
 import { apiNames, type ApiName } from '../shared/api.js';
 import { parse, UsageError } from './args.js';
+import { otlpOption, otlpPort, startOtlpReceiver, withOtlpDefault } from './otlp-flag.js';
 import { closeWithin, listenForStop } from './stop-signal.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -39,12 +40,23 @@ export function rendererDir(): string {
 }
 
 export async function serve(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { port: { type: 'string' }, demo: { type: 'boolean' } }, 'spendbar serve [--port N] [--demo]');
+  const { values } = parse(withOtlpDefault(argv), { port: { type: 'string' }, demo: { type: 'boolean' }, ...otlpOption }, 'spendbar serve [--port N] [--demo] [--otlp[=PORT]]');
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${values.port}".`);
+  const otlp = otlpPort(values.otlp);
   const stop = listenForStop();
-  const host = await openHost({ dataDir: defaultDataDir(), demo: values.demo ?? false, locateCli: () => runningCli(process.execPath, process.argv[1]) });
+  // Without --otlp, the receiver follows the setting in the popover's settings, as in the app.
+  const host = await openHost({
+    dataDir: defaultDataDir(),
+    demo: values.demo ?? false,
+    locateCli: () => runningCli(process.execPath, process.argv[1]),
+    otlpFromSettings: otlp === undefined,
+  });
   for (const warning of host.warnings) process.stderr.write(`Warning: ${warning}\n`);
+  if (otlp !== undefined && !(await startOtlpReceiver(host, otlp))) {
+    await host.close();
+    return 1;
+  }
   const token = randomBytes(24).toString('base64url');
   const root = rendererDir();
 

@@ -1,5 +1,6 @@
 /**
- * `spendbar watch [--json]`: the app's scheduler in a terminal. Polls every account when due, prints a
+ * `spendbar watch [--json] [--otlp[=PORT]]`: the app's scheduler in a terminal (with --otlp, also the
+ * local OpenTelemetry receiver). Polls every account when due, prints a
  * line when the month-to-date changes and one per alert (with --json, only alerts, one JSON object a
  * line). Ctrl-C stops: the poll in flight gets a few seconds to finish, a second Ctrl-C exits at once.
  */
@@ -7,16 +8,22 @@ import { defaultDataDir } from '../core/store/data-dir.js';
 import { openHost, type HostAlert } from '../core/host/host.js';
 import type { Overview } from '../shared/api.js';
 import { parse } from './args.js';
+import { otlpOption, otlpPort, startOtlpReceiver, withOtlpDefault } from './otlp-flag.js';
 import { terminalSafe } from './render.js';
 import { closeWithin, listenForStop } from './stop-signal.js';
 
 export type Write = (text: string) => void;
 
 export async function watch(argv: string[], out: Write): Promise<number> {
-  const { values } = parse(argv, { json: { type: 'boolean' } }, 'spendbar watch [--json]');
+  const { values } = parse(withOtlpDefault(argv), { json: { type: 'boolean' }, ...otlpOption }, 'spendbar watch [--json] [--otlp[=PORT]]');
+  const otlp = otlpPort(values.otlp);
   const stop = listenForStop();
   const host = await openHost({ dataDir: defaultDataDir() });
   for (const warning of host.warnings) process.stderr.write(`Warning: ${warning}\n`);
+  if (otlp !== undefined && !(await startOtlpReceiver(host, otlp))) {
+    await host.close();
+    return 1;
+  }
 
   const stopAlerts = host.onAlert((alert) => out(values.json ? `${JSON.stringify(alert)}\n` : renderAlert(alert)));
   let lastTotals = '';

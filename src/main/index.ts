@@ -60,6 +60,7 @@ async function start(): Promise<void> {
     dataDir,
     demo: process.argv.includes('--demo') || process.env.SPENDBAR_DEMO === '1',
     launchAtLogin: launchAtLogin({ app, platform: process.platform, execPath: process.execPath, env: process.env }),
+    otlpFromSettings: true,
   });
 
   const popover = createPopover({

@@ -46,6 +46,13 @@ export function createSettingsSlice(api: SpendbarBridge, set: SetState, _get: Ge
       set({ preferences: await api.setPreferences(request) });
       // The converted total is an engine figure: read it again once its currency or rates change.
       if (request.displayCurrency !== undefined || request.userRates !== undefined) await reloadOverview();
+      if (request.otlpReceiver) await api.getOtlpReceiverStatus({}).then((otlpStatus) => set({ otlpStatus }));
+    },
+
+    otlpStatus: null,
+
+    async loadOtlpStatus() {
+      set({ otlpStatus: await api.getOtlpReceiverStatus({}) });
     },
   };
 }

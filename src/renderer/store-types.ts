@@ -3,7 +3,7 @@
  * that combines them do not import each other.
  */
 import type { StoreApi } from 'zustand';
-import type { AlertSettingsDto, AccountSummary, AssistantSetup, ApiRequest, ApiResponse, EntryInput, LedgerEntryDto, Overview, Preferences, ProviderInfo } from '../shared/api';
+import type { AlertSettingsDto, AccountSummary, AssistantSetup, ApiRequest, ApiResponse, EntryInput, LedgerEntryDto, OtlpReceiverStatus, Overview, Preferences, ProviderInfo } from '../shared/api';
 import type { AlertItem, NotificationAccess } from './model/alert-delivery';
 
 export interface EntryChanges {
@@ -57,6 +57,9 @@ export interface SettingsSlice {
   saveAccount(request: ApiRequest<'saveAccount'>): Promise<string>;
   removeAccount(id: string): Promise<void>;
   setPreferences(request: ApiRequest<'setPreferences'>): Promise<void>;
+  /** The local OpenTelemetry receiver's state and counts; null until first read. */
+  otlpStatus: OtlpReceiverStatus | null;
+  loadOtlpStatus(): Promise<void>;
 }
 
 export interface AlertsSlice {

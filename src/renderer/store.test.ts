@@ -41,7 +41,7 @@ function fakeBridge() {
     }),
     listProviders: vi.fn(async () => ({ providers: [] })),
     listAccounts: vi.fn(async () => ({ accounts: [] })),
-    getPreferences: vi.fn(async () => ({ launchAtLogin: false, launchAtLoginAvailable: false, monthlyBudget: {} })),
+    getPreferences: vi.fn(async () => ({ launchAtLogin: false, launchAtLoginAvailable: false, monthlyBudget: {}, otlpReceiver: { enabled: false, port: 4318 } })),
     onOverview: vi.fn((next) => {
       listener = next;
       return () => (listener = () => {});

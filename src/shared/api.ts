@@ -326,8 +326,35 @@ export const preferencesSchema = z.object({
   /** Currencies the reference rates cover (for the display currency picker), and their date. */
   referenceCurrencies: z.array(z.string()).optional(),
   referenceDate: z.string().optional(),
+  /** The local OpenTelemetry/LiteLLM receiver (off by default). */
+  otlpReceiver: z.object({ enabled: z.boolean(), port: z.number().int() }),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
+
+/** What the local OpenTelemetry receiver is doing and has received since it started. */
+export const otlpReceiverStatusSchema = z.object({
+  /** Whether this Spendbar runs the receiver: from the settings, or `--otlp` on the command line. */
+  enabled: z.boolean(),
+  startedBy: z.enum(['settings', 'command-line']).nullable(),
+  port: z.number().int(),
+  listening: z.boolean(),
+  /** Why it is not listening (the port is taken…), else null. */
+  error: z.string().nullable(),
+  /** Where to point exporters: OTEL_EXPORTER_OTLP_ENDPOINT, and LiteLLM's generic_api endpoint. */
+  otlpEndpoint: z.string(),
+  litellmEndpoint: z.string(),
+  received: z.number().int(),
+  added: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.number().int(),
+  coveredByEvents: z.number().int(),
+  unpricedModels: z.array(z.string()),
+  unknownProviders: z.array(z.object({ name: z.string(), calls: z.number().int() })),
+  lastAddedAt: z.string().nullable(),
+  lastRecordTime: z.string().nullable(),
+  lastError: z.object({ at: z.string(), message: z.string() }).nullable(),
+});
+export type OtlpReceiverStatus = z.infer<typeof otlpReceiverStatusSchema>;
 
 const accountInput = z
   .object({
@@ -426,12 +453,15 @@ export const apiContract = {
         ratesRefresh: z.boolean().optional(),
         trayTitle: trayTitleSchema.partial().optional(),
         shortcut: z.string().max(100).nullable().optional(),
+        otlpReceiver: z.object({ enabled: z.boolean().optional(), port: z.number().int().min(1024, 'port must be from 1024 to 65535').max(65535, 'port must be from 1024 to 65535').optional() }).strict().optional(),
       })
       .strict(),
     response: preferencesSchema,
   },
   /** The MCP snippets for Claude Desktop, Claude Code and Cursor shown in Settings. */
   getAssistantSetup: { request: empty, response: assistantSetupSchema },
+  /** The local OpenTelemetry receiver's state and counts (settings › OpenTelemetry and LiteLLM). */
+  getOtlpReceiverStatus: { request: empty, response: otlpReceiverStatusSchema },
   getAlertSettings: { request: empty, response: alertSettingsDtoSchema },
   setAlertSettings: { request: alertSettingsDtoSchema.partial().strict(), response: alertSettingsDtoSchema },
   /** Mutes the rule behind one alert of Overview.alerts until a time (ISO); a past time lifts the snooze. */

@@ -24,6 +24,7 @@ const callNames = {
   getPreferences: true,
   setPreferences: true,
   getAssistantSetup: true,
+  getOtlpReceiverStatus: true,
   getAlertSettings: true,
   setAlertSettings: true,
   snoozeAlert: true,

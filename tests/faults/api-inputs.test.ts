@@ -87,6 +87,7 @@ const validRequests: Record<ApiName, Record<string, unknown>> = {
   saveAccount: { provider: 'stripe', account: 'shop', settings: { currency: 'eur' }, intervalMinutes: 30, thresholds: { lowBalance: '5' } },
   removeAccount: { id: 'stripe:shop' },
   getPreferences: {},
+  getOtlpReceiverStatus: {},
   setPreferences: { monthlyBudget: { USD: '100' } },
   getAssistantSetup: {},
   getAlertSettings: {},

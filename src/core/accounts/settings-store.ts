@@ -32,6 +32,10 @@ const glancePreferences = {
   shortcut: z.string().nullable().default(null),
 };
 
+/** The local OpenTelemetry receiver: off until the user turns it on (it opens a port). */
+export const DEFAULT_OTLP_RECEIVER = { enabled: false, port: 4318 };
+const otlpReceiverSchema = z.object({ enabled: z.boolean().default(false), port: z.number().int().min(1).max(65535).default(4318) });
+
 const defaultPreferences = {
   launchAtLogin: false,
   monthlyBudget: {},
@@ -40,21 +44,22 @@ const defaultPreferences = {
   ratesRefresh: false,
   trayTitle: { format: 'total', precision: 'cents' },
   shortcut: null,
+  otlpReceiver: DEFAULT_OTLP_RECEIVER,
 } as const;
 
 const settingsSchema = z.object({
   version: z.literal(1).default(1),
   accounts: z.array(accountConfigSchema).default([]),
   preferences: z
-    .object({ launchAtLogin: z.boolean().default(false), monthlyBudget: z.record(z.string(), z.string()).default({}), ...glancePreferences })
-    .default({ ...defaultPreferences, monthlyBudget: {}, userRates: {}, trayTitle: { ...defaultPreferences.trayTitle } }),
+    .object({ launchAtLogin: z.boolean().default(false), monthlyBudget: z.record(z.string(), z.string()).default({}), ...glancePreferences, otlpReceiver: otlpReceiverSchema.default(DEFAULT_OTLP_RECEIVER) })
+    .default({ ...defaultPreferences, monthlyBudget: {}, userRates: {}, trayTitle: { ...defaultPreferences.trayTitle }, otlpReceiver: { ...DEFAULT_OTLP_RECEIVER } }),
 });
 export type StoredPreferences = z.infer<typeof settingsSchema>['preferences'];
 type Settings = z.infer<typeof settingsSchema>;
 
 export const SETTINGS_FILE = 'settings.json';
 
-const defaults: Settings = { version: 1, accounts: [], preferences: { ...defaultPreferences, monthlyBudget: {}, userRates: {}, trayTitle: { ...defaultPreferences.trayTitle } } };
+const defaults: Settings = { version: 1, accounts: [], preferences: { ...defaultPreferences, monthlyBudget: {}, userRates: {}, trayTitle: { ...defaultPreferences.trayTitle }, otlpReceiver: { ...DEFAULT_OTLP_RECEIVER } } };
 
 export class SettingsStore {
   private readonly path: string;

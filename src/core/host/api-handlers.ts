@@ -2,10 +2,12 @@
  * The contract's calls bound to a service. Every request is validated with its schema before anything
  * runs, so the Electron IPC and the `serve` HTTP front ends share one gate.
  */
-import { apiContract, apiNames, describeRequestIssues, type ApiName, type AssistantSetup, type ApiRequest, type ApiResponse, type SpendbarApi } from '../../shared/api.js';
+import { apiContract, apiNames, describeRequestIssues, type ApiName, type AssistantSetup, type ApiRequest, type ApiResponse, type OtlpReceiverStatus, type SpendbarApi } from '../../shared/api.js';
 import { InputError, NotFoundError } from '../model/input-error.js';
 import { providers } from '../providers/registry.js';
 import { assistantSetup } from './assistant-setup.js';
+import type { StoredPreferences } from '../accounts/settings-store.js';
+import { idleOtlpStatus } from './otlp-control.js';
 import type { SpendbarService } from './service.js';
 import { shortcutOf } from '../rates/glance-preferences.js';
 
@@ -26,6 +28,9 @@ export interface HandlerHooks {
   applyShortcut?: (accelerator: string | null) => { ok: true } | { ok: false; message: string };
   /** Called when the user turns the daily rates refresh on, so it runs now rather than within the hour. */
   ratesRefreshChanged?: (enabled: boolean) => void;
+  /** The local OpenTelemetry receiver: its state, and following a changed setting. */
+  otlpStatus?(): OtlpReceiverStatus;
+  applyOtlpReceiver?(setting: StoredPreferences['otlpReceiver']): Promise<void>;
 }
 
 type Implementations = { [N in ApiName]: (request: ApiResponse<N> extends never ? never : ApiRequest<N>) => Promise<ApiResponse<N>> };
@@ -105,9 +110,11 @@ export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks)
       if (request.ratesRefresh !== undefined && request.ratesRefresh !== before.ratesRefresh) hooks.ratesRefreshChanged?.(saved.ratesRefresh);
       // The converted total and the tray title follow these at once.
       if (request.displayCurrency !== undefined || request.userRates !== undefined || request.trayTitle !== undefined) hooks.changed();
+      if (request.otlpReceiver !== undefined) await hooks.applyOtlpReceiver?.(saved.otlpReceiver);
       return preferencesView(service, hooks);
     },
     getAssistantSetup: async () => hooks.assistantSetup?.() ?? assistantSetup(null, '', ''),
+    getOtlpReceiverStatus: async () => hooks.otlpStatus?.() ?? idleOtlpStatus(service.preferences().otlpReceiver.port),
     getAlertSettings: async () => service.alertSettings(),
     setAlertSettings: async (request) => service.setAlertSettings(request),
     snoozeAlert: async (request) => {

@@ -24,6 +24,11 @@ export interface OpenHostOptions {
   locateCli?: () => CliLocation | null;
   /** Electron passes how to register the global shortcut (src/main/shortcut.ts); serve has none. */
   applyShortcut?: (accelerator: string | null) => { ok: true } | { ok: false; message: string };
+  /**
+   * Run the local OpenTelemetry receiver when the user's setting says so, starting and stopping it as
+   * the setting changes (the app and `serve`; `watch` runs it only with --otlp).
+   */
+  otlpFromSettings?: boolean;
 }
 
 export interface SpendbarHost {
@@ -46,6 +51,11 @@ export interface SpendbarHost {
    * after each poll cycle, and every 15 minutes so alerts held for quiet hours go out when they end.
    */
   onAlert(listener: (alert: HostAlert) => void): () => void;
+  /**
+   * `--otlp[=PORT]`: runs the local OpenTelemetry receiver on 127.0.0.1:PORT whatever the setting says.
+   * Resolves with the port once it listens; rejects with a message saying why it could not (port in use).
+   */
+  startOtlpReceiver(port: number): Promise<number>;
   /** Problems with the app's own files or keychain that the user must be told about. */
   readonly warnings: readonly string[];
   close(): Promise<void>;

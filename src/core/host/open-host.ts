@@ -10,6 +10,7 @@ import { createHttpClient, type HttpClient } from '../http/http-client.js';
 import { Scheduler, realClock } from '../scheduler/scheduler.js';
 import { KeychainSecretStore, MemorySecretStore } from '../secrets/secret-store.js';
 import { SpendbarService, type PollProgress } from './service.js';
+import { OtlpControl } from './otlp-control.js';
 
 export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> {
   const demo = options.demo ?? false;
@@ -60,6 +61,9 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
       (error: unknown) => console.error(`Spendbar: the exchange rates could not be refreshed: ${error instanceof Error ? error.message : String(error)}`),
     );
   };
+  // Calls received by the OpenTelemetry receiver change the overview like an entry does.
+  const otlp = new OtlpControl(service, changed);
+  const followOtlpSetting = (options.otlpFromSettings ?? false) && !demo;
   const scheduler = new Scheduler({
     clock: realClock,
     accounts: () =>
@@ -97,9 +101,15 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
       },
       applyShortcut: options.applyShortcut,
       ratesRefreshChanged: (enabled) => enabled && refreshRates(),
+      otlpStatus: () => otlp.status(),
+      applyOtlpReceiver: async (setting) => {
+        if (followOtlpSetting) await otlp.apply(setting);
+      },
     }),
+    startOtlpReceiver: (port) => otlp.force(port),
     start: () => {
       scheduler.start();
+      if (followOtlpSetting) void otlp.apply(service.preferences().otlpReceiver);
       // Releases alerts held for quiet hours even when no account is due for hours (AWS: twice a day).
       alertTimer ??= setInterval(() => void evaluateAlerts().then(changed), 15 * 60_000).unref();
       ratesTimer ??= setInterval(refreshRates, 60 * 60_000).unref();
@@ -128,6 +138,7 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
       clearInterval(alertTimer);
       clearInterval(ratesTimer);
       await scheduler.idle();
+      await otlp.close();
       await evaluating;
       if (demo) rmSync(dataDir, { recursive: true, force: true });
     },

@@ -294,6 +294,7 @@ describe('accounts from settings', () => {
       ratesRefresh: false,
       trayTitle: { format: 'total', precision: 'cents' },
       shortcut: null,
+      otlpReceiver: { enabled: false, port: 4318 },
     });
     await expect(spendbar.setPreferences({ monthlyBudget: { USD: '-1' } })).rejects.toThrow(/negative/);
     expect(spendbar.preferences().monthlyBudget).toEqual({ USD: '500.00' });

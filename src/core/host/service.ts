@@ -282,7 +282,7 @@ export class SpendbarService {
     return this.settings.preferences();
   }
 
-  async setPreferences(changes: Partial<Pick<StoredPreferences, 'launchAtLogin' | 'monthlyBudget'>> & GlanceChanges): Promise<StoredPreferences> {
+  async setPreferences(changes: Partial<Pick<StoredPreferences, 'launchAtLogin' | 'monthlyBudget'>> & GlanceChanges & { otlpReceiver?: Partial<StoredPreferences['otlpReceiver']> }): Promise<StoredPreferences> {
     const budgets: Record<string, string> = {};
     for (const [currency, amount] of Object.entries(changes.monthlyBudget ?? {})) {
       if (amount.trim() === '') continue;
@@ -293,7 +293,13 @@ export class SpendbarService {
     return withLock(this.options.dataDir, () => {
       const current = this.settings.preferences();
       const glance = applyGlanceChanges(current, changes, this.now().toISOString().slice(0, 10));
-      const next = { ...current, ...glance, ...(changes.launchAtLogin === undefined ? {} : { launchAtLogin: changes.launchAtLogin }), ...(changes.monthlyBudget ? { monthlyBudget: budgets } : {}) };
+      const next = {
+        ...current,
+        ...glance,
+        ...(changes.launchAtLogin === undefined ? {} : { launchAtLogin: changes.launchAtLogin }),
+        ...(changes.monthlyBudget ? { monthlyBudget: budgets } : {}),
+        ...(changes.otlpReceiver ? { otlpReceiver: { ...current.otlpReceiver, ...changes.otlpReceiver } } : {}),
+      };
       this.settings.savePreferences(next);
       return next;
     });

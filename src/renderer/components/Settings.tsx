@@ -3,6 +3,7 @@ import { AccountSettings } from './AccountSettings';
 import { AlertSettings } from './AlertSettings';
 import { AssistantSetup } from './AssistantSetup';
 import { Icon } from './Icon';
+import { OtlpReceiverSettings } from './OtlpReceiverSettings';
 import { Preferences } from './Preferences';
 import { ViewFrame } from './ViewFrame';
 
@@ -40,6 +41,7 @@ export function Settings() {
         )}
       </section>
       <AlertSettings />
+      <OtlpReceiverSettings />
       <Preferences />
       <AssistantSetup />
     </ViewFrame>
