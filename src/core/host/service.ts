@@ -22,7 +22,7 @@ import { withLock } from '../store/files.js';
 import { setAsideWarnings } from '../store/set-aside.js';
 import { AlertCenter, type AlertSettingsChange } from '../alerts/alert-center.js';
 import type { AlertSettings, RaisedAlert } from '../alerts/alert-model.js';
-import { HistoryStore, type MonthFile } from '../ledger/history-store.js';
+import { HistoryStore } from '../ledger/history-store.js';
 import { SettingsStore, type StoredPreferences } from '../accounts/settings-store.js';
 import type { PollOutcome } from '../scheduler/scheduler.js';
 import { RetryWaits } from '../scheduler/retry-waits.js';
@@ -155,21 +155,16 @@ export class SpendbarService {
 
   async overview(monthText?: string): Promise<Overview> {
     const month = this.month(monthText);
-    const entries = this.entries.list();
+    const entriesByAccount = groupBy(this.entries.list(), (entry) => JSON.stringify([entry.provider, entry.account]));
     const data: AccountData[] = [];
     const tracked = this.tracked.list(month.key);
     for (const account of this.accounts(month)) {
       const credentials = account.provider.kind === 'api' ? await this.poller.credentialState(account) : undefined;
-      const earlier = this.history
-        .months(account.id)
-        .filter((key) => key < month.key)
-        .map((key) => this.history.read(account.id, key))
-        .filter((file): file is MonthFile => file !== undefined);
       data.push({
         account,
         monthFile: this.history.read(account.id, month.key),
-        earlierFiles: earlier,
-        entries: entries.filter((entry) => entry.provider === account.provider.id && entry.account === account.name),
+        earlier: this.history.earlier(account.id, month.key),
+        entries: entriesByAccount.get(JSON.stringify([account.provider.id, account.name])) ?? [],
         tracked: tracked.filter((record) => record.provider === account.provider.id && record.account === account.name),
         polling: this.poller.isPolling(account.id),
         // Demo accounts have no keys by design; only whether a provider needs none (Groq) matters there.
@@ -299,4 +294,13 @@ export class SpendbarService {
   }
 }
 
-/** Providers that work without a key (Groq: entries and tracked usage) and whose optional key is not set. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

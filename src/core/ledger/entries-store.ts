@@ -1,10 +1,11 @@
 /** ledger/entries.json: the user's manual entries (spend, top-up, known balance). */
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ledgerEntryDtoSchema, type LedgerEntryDto } from '../../shared/api.js';
 import { readableAmount, readableCurrency } from '../model/money.js';
-import { readRecords, writeJsonAtomic, type StoreContext, type Warn } from '../store/files.js';
+import { readRecords, writeTextAtomic, type StoreContext, type Warn } from '../store/files.js';
 
 export type LedgerEntry = LedgerEntryDto;
 
@@ -18,14 +19,22 @@ const storedEntrySchema = ledgerEntryDtoSchema.extend({
 export class EntriesStore {
   private readonly path: string;
   private readonly context: StoreContext;
+  /** The checked entries of the file as it was at `stamp`: thousands of entries are parsed once, not per call. */
+  private cache: { stamp: string; entries: readonly LedgerEntry[] } | undefined;
 
   constructor(dataDir: string, warn: Warn) {
     this.path = join(dataDir, 'ledger', 'entries.json');
     this.context = { dataDir, warn };
   }
 
+  /** A new array each call (callers sort it); the entries in it are shared and must not be changed. */
   list(): LedgerEntry[] {
-    return readRecords(this.path, 'entries', storedEntrySchema, this.context);
+    const stamp = this.stamp();
+    if (stamp && this.cache?.stamp === stamp) return [...this.cache.entries];
+    const entries = readRecords(this.path, 'entries', storedEntrySchema, this.context).map((entry) => Object.freeze(entry));
+    // Stamped as it was before reading: a file replaced meanwhile (or a bad record moved aside) is read again.
+    this.cache = stamp ? { stamp, entries } : undefined;
+    return [...entries];
   }
 
   /** Call inside the data folder lock. */
@@ -50,7 +59,23 @@ export class EntriesStore {
     return found;
   }
 
+  /**
+   * One entry a line: a fifth smaller than indented JSON, and still one line per entry to read or compare.
+   * Inside the lock no other process writes, so what was just written is what the file now holds.
+   */
   private write(entries: LedgerEntry[]): void {
-    writeJsonAtomic(this.path, { version: 1, entries });
+    writeTextAtomic(this.path, `{"version":1,"entries":[${entries.map((entry) => `\n${JSON.stringify(entry)}`).join(',')}\n]}\n`);
+    const stamp = this.stamp();
+    this.cache = stamp ? { stamp, entries } : undefined;
+  }
+
+  /** Replacing the file changes its inode even within one mtime tick. */
+  private stamp(): string | undefined {
+    try {
+      const stats = statSync(this.path);
+      return `${stats.ino}:${stats.mtimeMs}:${stats.size}`;
+    } catch {
+      return undefined;
+    }
   }
 }

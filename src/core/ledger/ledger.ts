@@ -24,12 +24,27 @@ export interface BalanceInputs {
   readonly spend: readonly DatedMoney[];
 }
 
+const decoded = new WeakMap<LedgerEntry, Money>();
+
+/**
+ * An entry's amount as Money, decoded once: the store hands out the same entry objects until the ledger
+ * file changes, so the figures of every overview do not parse thousands of amounts again.
+ */
+export function entryMoney(entry: LedgerEntry): Money {
+  let amount = decoded.get(entry);
+  if (!amount) {
+    amount = money(entry.amount, entry.currency);
+    decoded.set(entry, amount);
+  }
+  return amount;
+}
+
 /** Entries of one account for one month, as the amounts they add to month-to-date, per currency. */
 export function manualSpendByCurrency(entries: readonly LedgerEntry[], month: string): Money[] {
   const totals = new Map<string, Money>();
   for (const entry of entries) {
     if (entry.kind !== 'spend' || !entry.date.startsWith(`${month}-`)) continue;
-    const amount = money(entry.amount, entry.currency);
+    const amount = entryMoney(entry);
     totals.set(amount.currency, add(totals.get(amount.currency) ?? zero(amount.currency), amount));
   }
   return [...totals.values()];
@@ -62,7 +77,7 @@ export function estimateBalance(inputs: BalanceInputs, currency: string): Figure
 
 /** Ledger entries of one account split into the balance inputs. */
 export function balanceInputsFromEntries(entries: readonly LedgerEntry[]): BalanceInputs {
-  const dated = (entry: LedgerEntry) => ({ date: entry.date, money: money(entry.amount, entry.currency) });
+  const dated = (entry: LedgerEntry) => ({ date: entry.date, money: entryMoney(entry) });
   return {
     anchors: entries.filter((entry) => entry.kind === 'balance').map((entry) => ({ ...dated(entry), confidence: 'manual' as const })),
     topUps: entries.filter((entry) => entry.kind === 'topup').map(dated),

@@ -5,7 +5,7 @@
 import type { AccountView } from '../../shared/api.js';
 import { formatAmount, money } from '../model/money.js';
 import type { Figure } from '../model/snapshot.js';
-import type { AccountData } from './account-data.js';
+import { earlierOf, type AccountData } from './account-data.js';
 import { ledgerSeries, providerDailySeries } from './spend-series.js';
 import { lastGoodOf } from '../ledger/history-store.js';
 import { computeRunway, type BalancePoint } from './runway.js';
@@ -13,7 +13,7 @@ import { computeRunway, type BalancePoint } from './runway.js';
 export function runwayView(data: AccountData, balance: Figure | undefined, now: Date): AccountView['runway'] {
   if (!balance) return null;
   const current = data.monthFile;
-  const previous = data.earlierFiles.at(-1);
+  const previous = earlierOf(data).previous();
   const lastGood = lastGoodOf(current);
   // Judged as of the figures' fetch time, so the same figures always show the same runway.
   const asOf = lastGood && data.account.provider.kind === 'api' ? new Date(lastGood.fetchedAt) : now;

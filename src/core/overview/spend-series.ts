@@ -3,7 +3,8 @@
  * ledger's (manual spend entries and priced tracked usage). The runway and the month-end figure read them.
  */
 import { parseMonth } from '../model/billing-month.js';
-import { Dec, money } from '../model/money.js';
+import { Dec } from '../model/money.js';
+import { entryMoney } from '../ledger/ledger.js';
 import { lastGoodOf, type MonthFile } from '../ledger/history-store.js';
 import { dayKey, type DatedAmount, type SpendSeries } from './runway.js';
 import type { AccountData } from './account-data.js';
@@ -32,7 +33,7 @@ export function providerDailySeries(current: MonthFile | undefined, previous: Mo
 export function ledgerSeries(data: AccountData, options: { entries?: boolean } = {}): SpendSeries | undefined {
   const spendEntries = options.entries === false ? [] : data.entries.filter((entry) => entry.kind === 'spend');
   const days: DatedAmount[] = [
-    ...spendEntries.map((entry) => ({ date: entry.date, money: money(entry.amount, entry.currency) })),
+    ...spendEntries.map((entry) => ({ date: entry.date, money: entryMoney(entry) })),
     ...data.tracked
       .filter((record) => record.cost !== null)
       .map((record) => ({ date: dayKey(new Date(record.timestamp)), money: { amount: new Dec(record.cost!), currency: 'USD' } })),

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import { withLockIfFree } from './data-lock.js';
-import { writeJsonDurably } from './durable-write.js';
+import { writeFileDurably, writeJsonDurably } from './durable-write.js';
 import { asidePath, rememberSetAside } from './set-aside.js';
 
 export { ensureDir, StorageError } from './durable-write.js';
@@ -24,6 +24,16 @@ export interface StoreContext {
 
 export function writeJsonAtomic(path: string, value: unknown): void {
   writeJsonDurably(path, value);
+}
+
+/** On one line: for files rewritten at every poll, where indentation would be a third of every write. */
+export function writeCompactJsonAtomic(path: string, value: unknown): void {
+  writeFileDurably(path, `${JSON.stringify(value)}\n`);
+}
+
+/** Text already serialised by its store (the ledger: one entry a line), written like every other file. */
+export function writeTextAtomic(path: string, text: string): void {
+  writeFileDurably(path, text);
 }
 
 /**
