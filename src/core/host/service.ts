@@ -17,7 +17,7 @@ import { estimateCost } from '../tracked/pricing.js';
 import { TrackedStore, type TrackedRecord } from '../tracked/tracked-store.js';
 import type { UsageInput } from '../tracked/usage-input.js';
 import type { SecretStore } from '../secrets/secret-store.js';
-import { EntriesStore } from '../ledger/entries-store.js';
+import { EntriesStore, entriesKey } from '../ledger/entries-store.js';
 import { withLock } from '../store/files.js';
 import { setAsideWarnings } from '../store/set-aside.js';
 import { AlertCenter, type AlertSettingsChange } from '../alerts/alert-center.js';
@@ -100,7 +100,8 @@ export class SpendbarService {
   }
 
   accounts(month: BillingMonth = monthOf(this.now())): Account[] {
-    return resolveAccounts(this.settings.accounts(), [...this.entries.list(), ...this.tracked.list(month.key)], this.env);
+    // One entry per account is enough to know which manual accounts exist; the ledger may hold thousands.
+    return resolveAccounts(this.settings.accounts(), [...this.entries.accountsUsed(), ...this.tracked.list(month.key)], this.env);
   }
 
   month(text?: string): BillingMonth {
@@ -155,7 +156,7 @@ export class SpendbarService {
 
   async overview(monthText?: string): Promise<Overview> {
     const month = this.month(monthText);
-    const entriesByAccount = groupBy(this.entries.list(), (entry) => JSON.stringify([entry.provider, entry.account]));
+    const entriesByAccount = this.entries.byAccount();
     const data: AccountData[] = [];
     const tracked = this.tracked.list(month.key);
     for (const account of this.accounts(month)) {
@@ -164,7 +165,7 @@ export class SpendbarService {
         account,
         monthFile: this.history.read(account.id, month.key),
         earlier: this.history.earlier(account.id, month.key),
-        entries: entriesByAccount.get(JSON.stringify([account.provider.id, account.name])) ?? [],
+        entries: entriesByAccount.get(entriesKey(account.provider.id, account.name)) ?? [],
         tracked: tracked.filter((record) => record.provider === account.provider.id && record.account === account.name),
         polling: this.poller.isPolling(account.id),
         // Demo accounts have no keys by design; only whether a provider needs none (Groq) matters there.
@@ -292,15 +293,4 @@ export class SpendbarService {
   hasAccount(id: string): boolean {
     return this.accounts().some((account) => account.id === id);
   }
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }

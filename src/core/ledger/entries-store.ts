@@ -16,11 +16,22 @@ const storedEntrySchema = ledgerEntryDtoSchema.extend({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
 }) as z.ZodType<LedgerEntry>;
 
+interface EntriesCache {
+  readonly stamp: string;
+  readonly entries: readonly LedgerEntry[];
+  byAccount?: ReadonlyMap<string, readonly LedgerEntry[]>;
+}
+
+/** The key of an account's entries in `byAccount`. */
+export function entriesKey(provider: string, account: string): string {
+  return `${provider}\u0000${account}`;
+}
+
 export class EntriesStore {
   private readonly path: string;
   private readonly context: StoreContext;
   /** The checked entries of the file as it was at `stamp`: thousands of entries are parsed once, not per call. */
-  private cache: { stamp: string; entries: readonly LedgerEntry[] } | undefined;
+  private cache: EntriesCache | undefined;
 
   constructor(dataDir: string, warn: Warn) {
     this.path = join(dataDir, 'ledger', 'entries.json');
@@ -29,12 +40,41 @@ export class EntriesStore {
 
   /** A new array each call (callers sort it); the entries in it are shared and must not be changed. */
   list(): LedgerEntry[] {
+    return [...this.load().entries];
+  }
+
+  private load(): EntriesCache {
     const stamp = this.stamp();
-    if (stamp && this.cache?.stamp === stamp) return [...this.cache.entries];
+    if (stamp && this.cache?.stamp === stamp) return this.cache;
     const entries = readRecords(this.path, 'entries', storedEntrySchema, this.context).map((entry) => Object.freeze(entry));
     // Stamped as it was before reading: a file replaced meanwhile (or a bad record moved aside) is read again.
-    this.cache = stamp ? { stamp, entries } : undefined;
-    return [...entries];
+    const loaded = { stamp: stamp ?? '', entries };
+    this.cache = stamp ? loaded : undefined;
+    return loaded;
+  }
+
+  /**
+   * The entries grouped by account (key: `entriesKey(provider, account)`), in stored order. The same map
+   * and arrays come back until the file changes, so figures derived from them can be remembered.
+   */
+  byAccount(): ReadonlyMap<string, readonly LedgerEntry[]> {
+    const cache = this.load();
+    if (!cache.byAccount) {
+      const groups = new Map<string, LedgerEntry[]>();
+      for (const entry of cache.entries) {
+        const key = entriesKey(entry.provider, entry.account);
+        const group = groups.get(key);
+        if (group) group.push(entry);
+        else groups.set(key, [entry]);
+      }
+      cache.byAccount = groups;
+    }
+    return cache.byAccount;
+  }
+
+  /** One entry per account that has any (what decides which manual accounts exist). */
+  accountsUsed(): LedgerEntry[] {
+    return [...this.byAccount().values()].map((group) => group[0]!);
   }
 
   /** Call inside the data folder lock. */

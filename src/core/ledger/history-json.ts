@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { errorKindSchema, confidenceSchema } from '../../shared/api.js';
-import { money, formatAmount } from '../model/money.js';
+import { money, formatAmount, type Money } from '../model/money.js';
 import type { BreakdownItem, Figure, Snapshot } from '../model/snapshot.js';
 
 const moneyJson = z.object({ amount: z.string(), currency: z.string() });
@@ -89,6 +89,19 @@ export function snapshotToJson(snapshot: Snapshot): z.infer<typeof snapshotJson>
     notes: snapshot.notes ? [...snapshot.notes] : undefined,
     fetchedAt: snapshot.fetchedAt,
   };
+}
+
+const decodedPoints = new WeakMap<MonthFile, { at: string; money: Money }[]>();
+
+/** A month file's balance points as Money, decoded once per parsed file (like `lastGoodOf`). */
+export function balancePointsOf(file: MonthFile | undefined): readonly { at: string; money: Money }[] {
+  if (!file) return [];
+  let points = decodedPoints.get(file);
+  if (!points) {
+    points = file.balances.map((point) => ({ at: point.at, money: money(point.amount, point.currency) }));
+    decodedPoints.set(file, points);
+  }
+  return points;
 }
 
 const decodedLastGood = new WeakMap<MonthFile, Snapshot>();

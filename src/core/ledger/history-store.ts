@@ -14,7 +14,7 @@ import { asidePath, rememberSetAside } from '../store/set-aside.js';
 import { figureToJson, monthFileSchema, snapshotToJson, type MonthFile, type StoredBalancePoint, type StoredError } from './history-json.js';
 import { latestPerCurrency, thinBalancePoints } from './balance-points.js';
 
-export { lastGoodOf, snapshotFromJson, snapshotToJson, type MonthFile, type StoredBalancePoint, type StoredError } from './history-json.js';
+export { balancePointsOf, lastGoodOf, snapshotFromJson, snapshotToJson, type MonthFile, type StoredBalancePoint, type StoredError } from './history-json.js';
 
 /**
  * What the figures read of the months before the overview's month, each read only when asked: most
@@ -130,7 +130,8 @@ export class HistoryStore {
       return undefined;
     };
     return {
-      previous: () => (previous ??= { file: newestReadable() }).file,
+      // The month just before is the newest possible; the folder is listed only when it is missing.
+      previous: () => (previous ??= { file: this.read(accountId, monthBefore(month)) ?? newestReadable() }).file,
       balancesBefore: () => this.balancesBefore(accountId, month),
       filesFrom: (fromMonth) => files(before().filter((key) => key >= fromMonth)),
     };
@@ -179,6 +180,12 @@ export class HistoryStore {
 /** "openrouter:env" -> "openrouter--env": a colon is not allowed in Windows file names. */
 function folderOf(accountId: string): string {
   return accountId.replace(/:/g, '--');
+}
+
+/** "2026-01" -> "2025-12". */
+function monthBefore(month: string): string {
+  const [year = 0, monthNumber = 1] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, monthNumber - 2, 1)).toISOString().slice(0, 7);
 }
 
 function emptyMonth(accountId: string, month: string): MonthFile {

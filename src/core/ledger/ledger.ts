@@ -75,12 +75,22 @@ export function estimateBalance(inputs: BalanceInputs, currency: string): Figure
   return { money: subtract(loaded, spent), confidence: 'estimated' };
 }
 
-/** Ledger entries of one account split into the balance inputs. */
+const splitInputs = new WeakMap<readonly LedgerEntry[], BalanceInputs>();
+
+/**
+ * Ledger entries of one account split into the balance inputs; remembered per list, since the store
+ * hands out the same lists until the ledger file changes.
+ */
 export function balanceInputsFromEntries(entries: readonly LedgerEntry[]): BalanceInputs {
-  const dated = (entry: LedgerEntry) => ({ date: entry.date, money: entryMoney(entry) });
-  return {
-    anchors: entries.filter((entry) => entry.kind === 'balance').map((entry) => ({ ...dated(entry), confidence: 'manual' as const })),
-    topUps: entries.filter((entry) => entry.kind === 'topup').map(dated),
-    spend: entries.filter((entry) => entry.kind === 'spend').map(dated),
-  };
+  let inputs = splitInputs.get(entries);
+  if (!inputs) {
+    const dated = (entry: LedgerEntry) => ({ date: entry.date, money: entryMoney(entry) });
+    inputs = {
+      anchors: entries.filter((entry) => entry.kind === 'balance').map((entry) => ({ ...dated(entry), confidence: 'manual' as const })),
+      topUps: entries.filter((entry) => entry.kind === 'topup').map(dated),
+      spend: entries.filter((entry) => entry.kind === 'spend').map(dated),
+    };
+    splitInputs.set(entries, inputs);
+  }
+  return inputs;
 }

@@ -4,7 +4,7 @@
  */
 import { parseMonth } from '../model/billing-month.js';
 import { Dec } from '../model/money.js';
-import { entryMoney } from '../ledger/ledger.js';
+import { balanceInputsFromEntries } from '../ledger/ledger.js';
 import { lastGoodOf, type MonthFile } from '../ledger/history-store.js';
 import { dayKey, type DatedAmount, type SpendSeries } from './runway.js';
 import type { AccountData } from './account-data.js';
@@ -31,9 +31,8 @@ export function providerDailySeries(current: MonthFile | undefined, previous: Mo
  * out (the month-end figure projects only what accrues day by day).
  */
 export function ledgerSeries(data: AccountData, options: { entries?: boolean } = {}): SpendSeries | undefined {
-  const spendEntries = options.entries === false ? [] : data.entries.filter((entry) => entry.kind === 'spend');
   const days: DatedAmount[] = [
-    ...spendEntries.map((entry) => ({ date: entry.date, money: entryMoney(entry) })),
+    ...(options.entries === false ? [] : balanceInputsFromEntries(data.entries).spend),
     ...data.tracked
       .filter((record) => record.cost !== null)
       .map((record) => ({ date: dayKey(new Date(record.timestamp)), money: { amount: new Dec(record.cost!), currency: 'USD' } })),
