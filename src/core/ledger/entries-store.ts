@@ -3,18 +3,38 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ledgerEntryDtoSchema, type LedgerEntryDto } from '../../shared/api.js';
+import { entryKindSchema, ledgerEntryDtoSchema, type LedgerEntryDto } from '../../shared/api.js';
 import { readableAmount, readableCurrency } from '../model/money.js';
 import { readRecords, writeTextAtomic, type StoreContext, type Warn } from '../store/files.js';
 
 export type LedgerEntry = LedgerEntryDto;
 
-/** An entry is kept only if every figure in it can be used; the rest are set aside one by one. */
-const storedEntrySchema = ledgerEntryDtoSchema.extend({
-  amount: z.string().refine(readableAmount),
-  currency: z.string().refine(readableCurrency),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-}) as z.ZodType<LedgerEntry>;
+/** At most 13 integer digits and 12 decimals: an amount `toDecimal` would return unchanged. */
+export const CANONICAL_AMOUNT = /^-?\d{1,13}(\.\d{1,12})?$/;
+
+const ENTRY_FIELDS = Object.keys(ledgerEntryDtoSchema.shape) as (keyof LedgerEntry)[];
+const ENTRY_KINDS: ReadonlySet<string> = new Set(entryKindSchema.options);
+
+/**
+ * A stored entry as `ledgerEntryDtoSchema` reads it (every field a string, other keys dropped), kept only
+ * if every figure in it can be used and its date is YYYY-MM-DD; the rest are set aside one by one.
+ * Checked by hand: zod's per-record parse and the full decoding of each amount cost ~10 µs an entry, most
+ * of a cold start with thousands of entries. entries-store.test.ts holds it to the zod schema.
+ */
+export function storedEntry(value: unknown): LedgerEntry | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const record = value as Record<string, unknown>;
+  const entry: Record<string, string> = {};
+  for (const field of ENTRY_FIELDS) {
+    const text = record[field];
+    if (typeof text !== 'string') return undefined;
+    entry[field] = text;
+  }
+  const readable = (CANONICAL_AMOUNT.test(entry.amount!) || readableAmount(entry.amount!)) && readableCurrency(entry.currency!);
+  return readable && ENTRY_KINDS.has(entry.kind!) && /^\d{4}-\d{2}-\d{2}$/.test(entry.date!) ? (entry as LedgerEntry) : undefined;
+}
+
+const storedEntrySchema = z.custom<LedgerEntry>((value) => storedEntry(value) !== undefined).transform((value) => storedEntry(value)!);
 
 interface EntriesCache {
   readonly stamp: string;

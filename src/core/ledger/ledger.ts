@@ -3,9 +3,9 @@
  * = last known balance + top-ups since - spend since. Dates are calendar dates (YYYY-MM-DD); a known
  * balance holds at the end of its date, so entries dated the same day are already inside it.
  */
-import { add, money, subtract, sum, zero, type Money } from '../model/money.js';
+import { Dec, add, money, normalizeCurrency, subtract, sum, zero, type Money } from '../model/money.js';
 import type { Confidence, Figure } from '../model/snapshot.js';
-import type { LedgerEntry } from './entries-store.js';
+import { CANONICAL_AMOUNT, type LedgerEntry } from './entries-store.js';
 
 export interface DatedMoney {
   readonly date: string;
@@ -33,7 +33,8 @@ const decoded = new WeakMap<LedgerEntry, Money>();
 export function entryMoney(entry: LedgerEntry): Money {
   let amount = decoded.get(entry);
   if (!amount) {
-    amount = money(entry.amount, entry.currency);
+    // Stored amounts are plain decimals in range (formatAmount wrote them): no rounding or range check to do.
+    amount = CANONICAL_AMOUNT.test(entry.amount) ? { amount: new Dec(entry.amount), currency: normalizeCurrency(entry.currency) } : money(entry.amount, entry.currency);
     decoded.set(entry, amount);
   }
   return amount;
