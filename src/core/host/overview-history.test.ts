@@ -13,6 +13,7 @@ import { FIXTURE_NOW, figuresOf, writeFixtureThroughStore, writeOldFixture } fro
 import golden from '../../../tests/helpers/history-golden.json' with { type: 'json' };
 import { MemorySecretStore } from '../secrets/secret-store.js';
 import { EntriesStore } from '../ledger/entries-store.js';
+import { HistoryStore, lastGoodOf } from '../ledger/history-store.js';
 import { SpendbarService } from './service.js';
 
 // Every file read of the stores goes through readFileSync; counting them shows what an overview reads.
@@ -69,6 +70,21 @@ describe('figures from stored history', () => {
     // typed in on October 15th: never the 32 older months.
     expect(counts[0]).toBeLessThanOrEqual(11);
     expect(counts[1]).toBe(counts[0]);
+  });
+});
+
+describe('refreshing', () => {
+  it('reads again only the month file a poll rewrote, and the ledger not at all', async () => {
+    const dataDir = tempDir();
+    writeOldFixture(dataDir, 4);
+    const spendbar = service(dataDir);
+    await spendbar.overview();
+    const history = new HistoryStore(dataDir, () => undefined);
+    const snapshot = lastGoodOf(history.read('openrouter:main', '2026-12'))!;
+    history.recordSuccess('openrouter:main', { ...snapshot, fetchedAt: '2026-12-04T11:59:00.000Z' });
+    reads.mockClear();
+    await spendbar.overview();
+    expect(filesRead(/\.json$/).filter((path) => !/alerts\.json$|settings\.json$|retry-waits/.test(path))).toEqual([join(dataDir, 'history', 'openrouter--main', '2026-12.json')]);
   });
 });
 
