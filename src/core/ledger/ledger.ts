@@ -40,15 +40,26 @@ export function entryMoney(entry: LedgerEntry): Money {
   return amount;
 }
 
-/** Entries of one account for one month, as the amounts they add to month-to-date, per currency. */
+const monthTotals = new WeakMap<readonly LedgerEntry[], Map<string, Money[]>>();
+
+/**
+ * Entries of one account for one month, as the amounts they add to month-to-date, per currency;
+ * remembered per list and month (the store hands out the same lists until the ledger file changes).
+ */
 export function manualSpendByCurrency(entries: readonly LedgerEntry[], month: string): Money[] {
+  let byMonth = monthTotals.get(entries);
+  if (!byMonth) monthTotals.set(entries, (byMonth = new Map()));
+  const known = byMonth.get(month);
+  if (known) return known;
   const totals = new Map<string, Money>();
   for (const entry of entries) {
     if (entry.kind !== 'spend' || !entry.date.startsWith(`${month}-`)) continue;
     const amount = entryMoney(entry);
     totals.set(amount.currency, add(totals.get(amount.currency) ?? zero(amount.currency), amount));
   }
-  return [...totals.values()];
+  const result = [...totals.values()];
+  byMonth.set(month, result);
+  return result;
 }
 
 /**
