@@ -34,7 +34,12 @@ export function storedEntry(value: unknown): LedgerEntry | undefined {
   return readable && ENTRY_KINDS.has(entry.kind!) && /^\d{4}-\d{2}-\d{2}$/.test(entry.date!) ? (entry as LedgerEntry) : undefined;
 }
 
-const storedEntrySchema = z.custom<LedgerEntry>((value) => storedEntry(value) !== undefined).transform((value) => storedEntry(value)!);
+const storedEntrySchema = z.unknown().transform((value, context): LedgerEntry => {
+  const entry = storedEntry(value);
+  if (entry) return entry;
+  context.issues.push({ code: 'custom', message: 'not a readable ledger entry', input: value });
+  return z.NEVER;
+});
 
 interface EntriesCache {
   readonly stamp: string;
