@@ -1,11 +1,10 @@
 /** ledger/entries.json: the user's manual entries (spend, top-up, known balance). */
 import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { entryKindSchema, ledgerEntryDtoSchema, type LedgerEntryDto } from '../../shared/api.js';
 import { readableAmount, readableCurrency } from '../model/money.js';
-import { readRecords, writeTextAtomic, type StoreContext, type Warn } from '../store/files.js';
+import { fileStamp, readRecords, writeTextAtomic, type StoreContext, type Warn } from '../store/files.js';
 
 export type LedgerEntry = LedgerEntryDto;
 
@@ -69,7 +68,7 @@ export class EntriesStore {
   }
 
   private load(): EntriesCache {
-    const stamp = this.stamp();
+    const stamp = fileStamp(this.path);
     if (stamp && this.cache?.stamp === stamp) return this.cache;
     const entries = readRecords(this.path, 'entries', storedEntrySchema, this.context).map((entry) => Object.freeze(entry));
     // Stamped as it was before reading: a file replaced meanwhile (or a bad record moved aside) is read again.
@@ -130,17 +129,7 @@ export class EntriesStore {
    */
   private write(entries: LedgerEntry[]): void {
     writeTextAtomic(this.path, `{"version":1,"entries":[${entries.map((entry) => `\n${JSON.stringify(entry)}`).join(',')}\n]}\n`);
-    const stamp = this.stamp();
+    const stamp = fileStamp(this.path);
     this.cache = stamp ? { stamp, entries } : undefined;
-  }
-
-  /** Replacing the file changes its inode even within one mtime tick. */
-  private stamp(): string | undefined {
-    try {
-      const stats = statSync(this.path);
-      return `${stats.ino}:${stats.mtimeMs}:${stats.size}`;
-    } catch {
-      return undefined;
-    }
   }
 }
