@@ -17,12 +17,12 @@ import { estimateCost } from '../tracked/pricing.js';
 import { TrackedStore, type TrackedRecord } from '../tracked/tracked-store.js';
 import type { UsageInput } from '../tracked/usage-input.js';
 import type { SecretStore } from '../secrets/secret-store.js';
-import { EntriesStore } from '../ledger/entries-store.js';
+import { EntriesStore, entriesKey } from '../ledger/entries-store.js';
 import { withLock } from '../store/files.js';
 import { setAsideWarnings } from '../store/set-aside.js';
 import { AlertCenter, type AlertSettingsChange } from '../alerts/alert-center.js';
 import type { AlertSettings, RaisedAlert } from '../alerts/alert-model.js';
-import { HistoryStore, type MonthFile } from '../ledger/history-store.js';
+import { HistoryStore } from '../ledger/history-store.js';
 import { SettingsStore, type StoredPreferences } from '../accounts/settings-store.js';
 import type { PollOutcome } from '../scheduler/scheduler.js';
 import { RetryWaits } from '../scheduler/retry-waits.js';
@@ -105,7 +105,8 @@ export class SpendbarService {
   }
 
   accounts(month: BillingMonth = monthOf(this.now())): Account[] {
-    return resolveAccounts(this.settings.accounts(), [...this.entries.list(), ...this.tracked.list(month.key)], this.env);
+    // One entry per account is enough to know which manual accounts exist; the ledger may hold thousands.
+    return resolveAccounts(this.settings.accounts(), [...this.entries.accountsUsed(), ...this.tracked.list(month.key)], this.env);
   }
 
   month(text?: string): BillingMonth {
@@ -161,21 +162,16 @@ export class SpendbarService {
   /** `displayCurrency` overrides the preference for this overview (`status --currency`). */
   async overview(monthText?: string, options: { displayCurrency?: string } = {}): Promise<Overview> {
     const month = this.month(monthText);
-    const entries = this.entries.list();
+    const entriesByAccount = this.entries.byAccount();
     const data: AccountData[] = [];
     const tracked = this.tracked.list(month.key);
     for (const account of this.accounts(month)) {
       const credentials = account.provider.kind === 'api' ? await this.poller.credentialState(account) : undefined;
-      const earlier = this.history
-        .months(account.id)
-        .filter((key) => key < month.key)
-        .map((key) => this.history.read(account.id, key))
-        .filter((file): file is MonthFile => file !== undefined);
       data.push({
         account,
         monthFile: this.history.read(account.id, month.key),
-        earlierFiles: earlier,
-        entries: entries.filter((entry) => entry.provider === account.provider.id && entry.account === account.name),
+        earlier: this.history.earlier(account.id, month.key),
+        entries: entriesByAccount.get(entriesKey(account.provider.id, account.name)) ?? [],
         tracked: tracked.filter((record) => record.provider === account.provider.id && record.account === account.name),
         polling: this.poller.isPolling(account.id),
         // Demo accounts have no keys by design; only whether a provider needs none (Groq) matters there.
@@ -319,5 +315,3 @@ export class SpendbarService {
     return this.accounts().some((account) => account.id === id);
   }
 }
-
-/** Providers that work without a key (Groq: entries and tracked usage) and whose optional key is not set. */

@@ -15,6 +15,7 @@ export function readableFigures(raw: unknown, problems: string[]): unknown {
   if (!isObject(raw)) return raw;
   const file: Json = { ...raw };
   if (Array.isArray(file.balances)) file.balances = keepReadable(file.balances, 'a balance point', problems);
+  if (Array.isArray(file.carriedBalances)) file.carriedBalances = keepReadable(file.carriedBalances, 'a balance carried from an earlier month', problems);
   if (isObject(file.lastGood)) {
     const lastGood: Json = { ...file.lastGood };
     for (const name of SINGLE_FIGURES) {

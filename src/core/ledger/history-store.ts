@@ -6,55 +6,28 @@
 import { copyFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { errorKindSchema, confidenceSchema } from '../../shared/api.js';
-import { money, formatAmount } from '../model/money.js';
-import type { BreakdownItem, Figure, Snapshot } from '../model/snapshot.js';
-import { readJsonFile, writeJsonAtomic, type StoreContext, type Warn } from '../store/files.js';
+import type { Snapshot } from '../model/snapshot.js';
+import { readJsonFile, writeCompactJsonAtomic, type StoreContext, type Warn } from '../store/files.js';
 import { storageError } from '../store/durable-write.js';
 import { readableFigures } from './history-figures.js';
 import { asidePath, rememberSetAside } from '../store/set-aside.js';
+import { figureToJson, monthFileSchema, snapshotToJson, type MonthFile, type StoredBalancePoint, type StoredError } from './history-json.js';
+import { latestPerCurrency, thinBalancePoints } from './balance-points.js';
 
-const moneyJson = z.object({ amount: z.string(), currency: z.string() });
-const figureJson = moneyJson.extend({ confidence: confidenceSchema });
+export { balancePointsOf, lastGoodOf, snapshotFromJson, snapshotToJson, type MonthFile, type StoredBalancePoint, type StoredError } from './history-json.js';
 
-const snapshotJson = z.object({
-  month: z.string(),
-  monthToDate: figureJson.optional(),
-  dailySpend: z.array(z.object({ date: z.string(), amount: z.string(), currency: z.string() })).optional(),
-  balance: figureJson.optional(),
-  balances: z.array(figureJson).optional(),
-  spendLimit: figureJson.optional(),
-  quota: z.object({ used: z.number(), limit: z.number().optional(), unit: z.string(), resetsAt: z.string().optional() }).optional(),
-  breakdown: z.array(moneyJson.extend({ dimension: z.string(), label: z.string() })).optional(),
-  usage: z
-    .array(
-      z.object({
-        model: z.string(),
-        inputTokens: z.number().optional(),
-        outputTokens: z.number().optional(),
-        cachedInputTokens: z.number().optional(),
-        requests: z.number().optional(),
-      }),
-    )
-    .optional(),
-  forecast: figureJson.optional(),
-  notes: z.array(z.string()).optional(),
-  fetchedAt: z.string(),
-});
-
-const monthFileSchema = z.object({
-  version: z.literal(1),
-  accountId: z.string(),
-  month: z.string(),
-  /** Balance points over time, appended when the balance changes (at most one per poll). */
-  balances: z.array(figureJson.extend({ at: z.string() })).default([]),
-  lastGood: snapshotJson.optional(),
-  lastAttempt: z
-    .object({ at: z.string(), error: z.object({ kind: errorKindSchema, message: z.string() }).nullable() })
-    .optional(),
-});
-export type MonthFile = z.infer<typeof monthFileSchema>;
-export type StoredError = NonNullable<MonthFile['lastAttempt']>['error'];
+/**
+ * What the figures read of the months before the overview's month, each read only when asked: most
+ * figures need only the newest earlier month, so the cost of an overview does not grow with history.
+ */
+export interface EarlierHistory {
+  /** The newest stored month file before the overview's month (the runway's and month-end's "last month"). */
+  previous(): MonthFile | undefined;
+  /** The latest balance point per currency stored before the overview's month, in first-seen order. */
+  balancesBefore(): StoredBalancePoint[];
+  /** Stored month files from `fromMonth` (YYYY-MM) up to the overview's month, oldest first. */
+  filesFrom(fromMonth: string): MonthFile[];
+}
 
 export class HistoryStore {
   private readonly root: string;
@@ -105,12 +78,13 @@ export class HistoryStore {
 
   /**
    * The month file about to be rewritten (inside the lock). If figures of it were unreadable, the file
-   * as it was is kept aside first, so rewriting it loses nothing.
+   * as it was is kept aside first, so rewriting it loses nothing. A file without the balances carried
+   * from earlier months (new, or written by an earlier version) gets them now, once.
    */
   private current(accountId: string, month: string): MonthFile {
     const loaded = this.load(accountId, month);
-    if (!loaded) return emptyMonth(accountId, month);
-    if (loaded.dropped > 0) {
+    const file = loaded?.file ?? emptyMonth(accountId, month);
+    if (loaded && loaded.dropped > 0) {
       const path = this.pathOf(accountId, month);
       const aside = asidePath(path);
       try {
@@ -120,7 +94,47 @@ export class HistoryStore {
       }
       rememberSetAside(aside, `${loaded.dropped} figure${loaded.dropped === 1 ? '' : 's'} could not be read`);
     }
-    return loaded.file;
+    return file.carriedBalances ? file : { ...file, carriedBalances: this.balancesBefore(accountId, month) };
+  }
+
+  /**
+   * The latest balance point per currency before `month`: the newest earlier months are read back to the
+   * first that carries the balances of the months before it (the previous month, for files this version
+   * wrote), so older months are read only for history written by earlier versions.
+   */
+  private balancesBefore(accountId: string, month: string): StoredBalancePoint[] {
+    const segments: StoredBalancePoint[][] = [];
+    for (const key of this.months(accountId).filter((stored) => stored < month).reverse()) {
+      const file = this.read(accountId, key);
+      if (!file) continue;
+      segments.push(file.balances);
+      if (file.carriedBalances) {
+        segments.push(file.carriedBalances);
+        break;
+      }
+    }
+    return latestPerCurrency(segments.reverse().flat());
+  }
+
+  /** The months before `month` of one account, each read when a figure first asks for it. */
+  earlier(accountId: string, month: string): EarlierHistory {
+    let keys: string[] | undefined;
+    const before = () => (keys ??= this.months(accountId).filter((key) => key < month));
+    const files = (list: string[]) => list.map((key) => this.read(accountId, key)).filter((file): file is MonthFile => file !== undefined);
+    let previous: { file: MonthFile | undefined } | undefined;
+    const newestReadable = () => {
+      for (const key of [...before()].reverse()) {
+        const file = this.read(accountId, key);
+        if (file) return file;
+      }
+      return undefined;
+    };
+    return {
+      // The month just before is the newest possible; the folder is listed only when it is missing.
+      previous: () => (previous ??= { file: this.read(accountId, monthBefore(month)) ?? newestReadable() }).file,
+      balancesBefore: () => this.balancesBefore(accountId, month),
+      filesFrom: (fromMonth) => files(before().filter((key) => key >= fromMonth)),
+    };
   }
 
   /** Months with stored history for an account, oldest first. */
@@ -138,13 +152,13 @@ export class HistoryStore {
   /** Call inside the data folder lock. */
   recordSuccess(accountId: string, snapshot: Snapshot): void {
     const current = this.current(accountId, snapshot.month);
-    const balances = [...current.balances];
+    let balances = current.balances;
     const last = balances.at(-1);
     if (snapshot.balance) {
       const point = { ...figureToJson(snapshot.balance), at: snapshot.fetchedAt };
-      if (!last || last.amount !== point.amount || last.currency !== point.currency) balances.push(point);
+      if (!last || last.amount !== point.amount || last.currency !== point.currency) balances = thinBalancePoints([...balances, point]);
     }
-    writeJsonAtomic(this.pathOf(accountId, snapshot.month), {
+    writeCompactJsonAtomic(this.pathOf(accountId, snapshot.month), {
       ...current,
       balances,
       lastGood: snapshotToJson(snapshot),
@@ -155,7 +169,7 @@ export class HistoryStore {
   /** Call inside the data folder lock. Keeps the last good figures; only the attempt is recorded. */
   recordFailure(accountId: string, month: string, at: string, error: NonNullable<StoredError>): void {
     const current = this.current(accountId, month);
-    writeJsonAtomic(this.pathOf(accountId, month), { ...current, lastAttempt: { at, error } } satisfies MonthFile);
+    writeCompactJsonAtomic(this.pathOf(accountId, month), { ...current, lastAttempt: { at, error } } satisfies MonthFile);
   }
 
   private pathOf(accountId: string, month: string): string {
@@ -168,74 +182,12 @@ function folderOf(accountId: string): string {
   return accountId.replace(/:/g, '--');
 }
 
+/** "2026-01" -> "2025-12". */
+function monthBefore(month: string): string {
+  const [year = 0, monthNumber = 1] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, monthNumber - 2, 1)).toISOString().slice(0, 7);
+}
+
 function emptyMonth(accountId: string, month: string): MonthFile {
   return { version: 1, accountId, month, balances: [] };
-}
-
-function figureToJson(figure: Figure) {
-  return { amount: formatAmount(figure.money.amount), currency: figure.money.currency, confidence: figure.confidence };
-}
-
-function figureFromJson(json: z.infer<typeof figureJson>): Figure {
-  return { money: money(json.amount, json.currency), confidence: json.confidence };
-}
-
-export function snapshotToJson(snapshot: Snapshot): z.infer<typeof snapshotJson> {
-  return {
-    month: snapshot.month,
-    monthToDate: snapshot.monthToDate && figureToJson(snapshot.monthToDate),
-    dailySpend: snapshot.dailySpend?.map((day) => ({ date: day.date, amount: formatAmount(day.money.amount), currency: day.money.currency })),
-    balance: snapshot.balance && figureToJson(snapshot.balance),
-    balances: snapshot.balances?.map(figureToJson),
-    spendLimit: snapshot.spendLimit && figureToJson(snapshot.spendLimit),
-    quota: snapshot.quota && { ...snapshot.quota },
-    breakdown: snapshot.breakdown?.map((item) => ({
-      dimension: item.dimension,
-      label: item.label,
-      amount: formatAmount(item.money.amount),
-      currency: item.money.currency,
-    })),
-    usage: snapshot.usage?.map((item) => ({ ...item })),
-    forecast: snapshot.forecast && figureToJson(snapshot.forecast),
-    notes: snapshot.notes ? [...snapshot.notes] : undefined,
-    fetchedAt: snapshot.fetchedAt,
-  };
-}
-
-const decodedLastGood = new WeakMap<MonthFile, Snapshot>();
-
-/**
- * A month file's last good snapshot, decoded into Money once: the decoded form is remembered for as long
- * as the parsed file itself is (the store hands out the same parsed file until the file is replaced),
- * so the overview, the runway and the month-end figure never decode the same JSON twice.
- */
-export function lastGoodOf(file: MonthFile | undefined): Snapshot | undefined {
-  if (!file?.lastGood) return undefined;
-  let snapshot = decodedLastGood.get(file);
-  if (!snapshot) {
-    snapshot = snapshotFromJson(file.lastGood);
-    decodedLastGood.set(file, snapshot);
-  }
-  return snapshot;
-}
-
-export function snapshotFromJson(json: z.infer<typeof snapshotJson>): Snapshot {
-  return {
-    month: json.month,
-    monthToDate: json.monthToDate && figureFromJson(json.monthToDate),
-    dailySpend: json.dailySpend?.map((day) => ({ date: day.date, money: money(day.amount, day.currency) })),
-    balance: json.balance && figureFromJson(json.balance),
-    balances: json.balances?.map(figureFromJson),
-    spendLimit: json.spendLimit && figureFromJson(json.spendLimit),
-    quota: json.quota,
-    breakdown: json.breakdown?.map((item) => ({
-      dimension: item.dimension as BreakdownItem['dimension'],
-      label: item.label,
-      money: money(item.amount, item.currency),
-    })),
-    usage: json.usage,
-    forecast: json.forecast && figureFromJson(json.forecast),
-    notes: json.notes,
-    fetchedAt: json.fetchedAt,
-  };
 }

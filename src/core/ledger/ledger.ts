@@ -3,9 +3,9 @@
  * = last known balance + top-ups since - spend since. Dates are calendar dates (YYYY-MM-DD); a known
  * balance holds at the end of its date, so entries dated the same day are already inside it.
  */
-import { add, money, subtract, sum, zero, type Money } from '../model/money.js';
+import { Dec, add, money, normalizeCurrency, subtract, sum, zero, type Money } from '../model/money.js';
 import type { Confidence, Figure } from '../model/snapshot.js';
-import type { LedgerEntry } from './entries-store.js';
+import { CANONICAL_AMOUNT, type LedgerEntry } from './entries-store.js';
 
 export interface DatedMoney {
   readonly date: string;
@@ -24,15 +24,42 @@ export interface BalanceInputs {
   readonly spend: readonly DatedMoney[];
 }
 
-/** Entries of one account for one month, as the amounts they add to month-to-date, per currency. */
+const decoded = new WeakMap<LedgerEntry, Money>();
+
+/**
+ * An entry's amount as Money, decoded once: the store hands out the same entry objects until the ledger
+ * file changes, so the figures of every overview do not parse thousands of amounts again.
+ */
+export function entryMoney(entry: LedgerEntry): Money {
+  let amount = decoded.get(entry);
+  if (!amount) {
+    // Stored amounts are plain decimals in range (formatAmount wrote them): no rounding or range check to do.
+    amount = CANONICAL_AMOUNT.test(entry.amount) ? { amount: new Dec(entry.amount), currency: normalizeCurrency(entry.currency) } : money(entry.amount, entry.currency);
+    decoded.set(entry, amount);
+  }
+  return amount;
+}
+
+const monthTotals = new WeakMap<readonly LedgerEntry[], Map<string, Money[]>>();
+
+/**
+ * Entries of one account for one month, as the amounts they add to month-to-date, per currency;
+ * remembered per list and month (the store hands out the same lists until the ledger file changes).
+ */
 export function manualSpendByCurrency(entries: readonly LedgerEntry[], month: string): Money[] {
+  let byMonth = monthTotals.get(entries);
+  if (!byMonth) monthTotals.set(entries, (byMonth = new Map()));
+  const known = byMonth.get(month);
+  if (known) return known;
   const totals = new Map<string, Money>();
   for (const entry of entries) {
     if (entry.kind !== 'spend' || !entry.date.startsWith(`${month}-`)) continue;
-    const amount = money(entry.amount, entry.currency);
+    const amount = entryMoney(entry);
     totals.set(amount.currency, add(totals.get(amount.currency) ?? zero(amount.currency), amount));
   }
-  return [...totals.values()];
+  const result = [...totals.values()];
+  byMonth.set(month, result);
+  return result;
 }
 
 /**
@@ -60,12 +87,22 @@ export function estimateBalance(inputs: BalanceInputs, currency: string): Figure
   return { money: subtract(loaded, spent), confidence: 'estimated' };
 }
 
-/** Ledger entries of one account split into the balance inputs. */
+const splitInputs = new WeakMap<readonly LedgerEntry[], BalanceInputs>();
+
+/**
+ * Ledger entries of one account split into the balance inputs; remembered per list, since the store
+ * hands out the same lists until the ledger file changes.
+ */
 export function balanceInputsFromEntries(entries: readonly LedgerEntry[]): BalanceInputs {
-  const dated = (entry: LedgerEntry) => ({ date: entry.date, money: money(entry.amount, entry.currency) });
-  return {
-    anchors: entries.filter((entry) => entry.kind === 'balance').map((entry) => ({ ...dated(entry), confidence: 'manual' as const })),
-    topUps: entries.filter((entry) => entry.kind === 'topup').map(dated),
-    spend: entries.filter((entry) => entry.kind === 'spend').map(dated),
-  };
+  let inputs = splitInputs.get(entries);
+  if (!inputs) {
+    const dated = (entry: LedgerEntry) => ({ date: entry.date, money: entryMoney(entry) });
+    inputs = {
+      anchors: entries.filter((entry) => entry.kind === 'balance').map((entry) => ({ ...dated(entry), confidence: 'manual' as const })),
+      topUps: entries.filter((entry) => entry.kind === 'topup').map(dated),
+      spend: entries.filter((entry) => entry.kind === 'spend').map(dated),
+    };
+    splitInputs.set(entries, inputs);
+  }
+  return inputs;
 }

@@ -1,15 +1,18 @@
 /** What the overview is built from for one account: its settings, its stored history and its ledger. */
 import type { Account } from '../accounts/accounts.js';
 import type { LedgerEntry } from '../ledger/entries-store.js';
-import type { MonthFile } from '../ledger/history-store.js';
+import type { EarlierHistory, MonthFile } from '../ledger/history-store.js';
+import { latestPerCurrency } from '../ledger/balance-points.js';
 import type { TrackedRecord } from '../tracked/tracked-store.js';
 
 export interface AccountData {
   readonly account: Account;
   /** This month's history file. */
   readonly monthFile: MonthFile | undefined;
-  /** Earlier months' files, for official spend since a known balance. */
-  readonly earlierFiles: readonly MonthFile[];
+  /** Earlier months, read only as far as a figure needs (the store's `earlier`). */
+  readonly earlier?: EarlierHistory;
+  /** Or earlier months' files already in memory, oldest first (a connection test, a fixture). */
+  readonly earlierFiles?: readonly MonthFile[];
   readonly entries: readonly LedgerEntry[];
   /** A poll of this account is running now. */
   readonly polling?: boolean;
@@ -24,4 +27,15 @@ export interface AccountData {
   readonly keyless?: boolean;
   /** The provider asked not to be polled before this time (ISO), and that time has not come yet. */
   readonly retryAt?: string;
+}
+
+/** The account's earlier months, from the store or from the files given. */
+export function earlierOf(data: AccountData): EarlierHistory {
+  if (data.earlier) return data.earlier;
+  const files = data.earlierFiles ?? [];
+  return {
+    previous: () => files.at(-1),
+    balancesBefore: () => latestPerCurrency([...(files[0]?.carriedBalances ?? []), ...files.flatMap((file) => file.balances)]),
+    filesFrom: (fromMonth) => files.filter((file) => file.month >= fromMonth),
+  };
 }

@@ -4,12 +4,12 @@
  * the account's manual spend entries; totals include stale accounts with their last good figures.
  */
 import type { AccountView, MoneyDto, Overview } from '../../shared/api.js';
-import type { AccountData } from './account-data.js';
+import { earlierOf, type AccountData } from './account-data.js';
 import { pollingCostNote, topUpNote, trackedNotes, trackedUsage } from './account-notes.js';
 import { balanceInputsFromEntries, estimateBalance, manualSpendByCurrency, type BalanceAnchor, type DatedMoney } from '../ledger/ledger.js';
 import { Dec, add, formatAmount, zero, type Money } from '../model/money.js';
 import type { Confidence, Figure, Snapshot } from '../model/snapshot.js';
-import { lastGoodOf } from '../ledger/history-store.js';
+import { lastGoodOf, type EarlierHistory, type StoredBalancePoint } from '../ledger/history-store.js';
 import type { DetectedTopUp } from '../alerts/alert-model.js';
 import { runwayView } from './runway-view.js';
 import { formatWaitTime } from '../scheduler/retry-waits.js';
@@ -73,7 +73,7 @@ function accountFigures(data: AccountData, monthKey: string, now: Date): Account
   if (!month) return { parts, monthEnd: [] };
   const snapshot = lastGoodOf(data.monthFile);
   const polledMonthToDate = Boolean(snapshot?.monthToDate) && (data.account.provider.reportsSpend || snapshot?.monthToDate !== undefined);
-  const dailySpend = polledMonthToDate ? providerDailySeries(data.monthFile, data.earlierFiles.at(-1)) : ledgerSeries(data, { entries: false });
+  const dailySpend = polledMonthToDate ? providerDailySeries(data.monthFile, earlierOf(data).previous()) : ledgerSeries(data, { entries: false });
   const monthEnd = accountMonthEnd({
     month,
     asOf: figuresAsOf(data, now),
@@ -171,25 +171,41 @@ function combine(parts: readonly Figure[]): Figure | undefined {
   return { money: total, confidence };
 }
 
-/** Balances computed from the ledger, one per currency the account has entries or official spend in. */
+/**
+ * Balances computed from the ledger, one per currency the account has entries or official balance points
+ * in: the latest known balance, plus top-ups and less spend since. Only the months from that balance (or
+ * the first top-up) on are read: the balances of the months before come carried in the month files.
+ */
 function estimatedBalances(data: AccountData): Figure[] {
   const fromEntries = balanceInputsFromEntries(data.entries);
-  const officialSpend: DatedMoney[] = [];
-  const officialAnchors: BalanceAnchor[] = [];
-  for (const file of [...data.earlierFiles, ...(data.monthFile ? [data.monthFile] : [])]) {
-    const snapshot = lastGoodOf(file);
-    for (const day of snapshot?.dailySpend ?? []) officialSpend.push(day);
-    for (const point of file.balances) {
-      officialAnchors.push({ date: point.at.slice(0, 10), money: { amount: new Dec(point.amount), currency: point.currency }, confidence: point.confidence });
-    }
-  }
-  const inputs = {
-    anchors: [...fromEntries.anchors, ...officialAnchors],
-    topUps: fromEntries.topUps,
-    spend: data.account.provider.reportsSpend ? officialSpend : fromEntries.spend,
-  };
-  const currencies = new Set([...inputs.anchors, ...inputs.topUps].map((item) => item.money.currency));
-  return [...currencies].map((currency) => estimateBalance(inputs, currency)).filter((figure): figure is Figure => figure !== undefined);
+  const earlier = earlierOf(data);
+  const officialPoints = [...(data.monthFile?.carriedBalances ?? earlier.balancesBefore()), ...(data.monthFile?.balances ?? [])];
+  const anchors: BalanceAnchor[] = [...fromEntries.anchors, ...officialPoints.map(anchorOf)];
+  const currencies = [...new Set([...anchors, ...fromEntries.topUps].map((item) => item.money.currency))];
+  if (currencies.length === 0) return [];
+  const spend = data.account.provider.reportsSpend ? officialSpendFrom(data, earlier, spendStart(anchors, fromEntries.topUps, currencies)) : fromEntries.spend;
+  const inputs = { anchors, topUps: fromEntries.topUps, spend };
+  return currencies.map((currency) => estimateBalance(inputs, currency)).filter((figure): figure is Figure => figure !== undefined);
+}
+
+function anchorOf(point: StoredBalancePoint): BalanceAnchor {
+  return { date: point.at.slice(0, 10), money: { amount: new Dec(point.amount), currency: point.currency }, confidence: point.confidence };
+}
+
+/** The first day whose spend an estimate counts: each currency's latest balance, else its first top-up. */
+function spendStart(anchors: readonly BalanceAnchor[], topUps: readonly DatedMoney[], currencies: readonly string[]): string {
+  const starts = currencies.map((currency) => {
+    const dates = (items: readonly DatedMoney[]) => items.filter((item) => item.money.currency === currency).map((item) => item.date);
+    const anchored = dates(anchors).sort().at(-1);
+    return anchored ?? dates(topUps).sort()[0] ?? '';
+  });
+  return starts.sort()[0] ?? '';
+}
+
+/** The provider's daily spend from the month of `start` (YYYY-MM-DD) to the overview's month. */
+function officialSpendFrom(data: AccountData, earlier: EarlierHistory, start: string): DatedMoney[] {
+  const files = [...earlier.filesFrom(start.slice(0, 7)), ...(data.monthFile ? [data.monthFile] : [])];
+  return files.flatMap((file) => lastGoodOf(file)?.dailySpend ?? []);
 }
 
 function monthEndDto(figure: MonthEnd, monthToDateConfidence: Confidence): NonNullable<AccountView['monthEnd']> {

@@ -3,17 +3,17 @@
  * history files (daily spend, balance points) and the account's manual spend entries and tracked usage.
  */
 import type { AccountView } from '../../shared/api.js';
-import { formatAmount, money } from '../model/money.js';
+import { formatAmount } from '../model/money.js';
 import type { Figure } from '../model/snapshot.js';
-import type { AccountData } from './account-data.js';
+import { earlierOf, type AccountData } from './account-data.js';
 import { ledgerSeries, providerDailySeries } from './spend-series.js';
-import { lastGoodOf } from '../ledger/history-store.js';
-import { computeRunway, type BalancePoint } from './runway.js';
+import { balancePointsOf, lastGoodOf } from '../ledger/history-store.js';
+import { computeRunway } from './runway.js';
 
 export function runwayView(data: AccountData, balance: Figure | undefined, now: Date): AccountView['runway'] {
   if (!balance) return null;
   const current = data.monthFile;
-  const previous = data.earlierFiles.at(-1);
+  const previous = earlierOf(data).previous();
   const lastGood = lastGoodOf(current);
   // Judged as of the figures' fetch time, so the same figures always show the same runway.
   const asOf = lastGood && data.account.provider.kind === 'api' ? new Date(lastGood.fetchedAt) : now;
@@ -21,7 +21,7 @@ export function runwayView(data: AccountData, balance: Figure | undefined, now: 
     balance: balance.money,
     asOf,
     dailySpend: providerDailySeries(current, previous),
-    balancePoints: [previous, current].flatMap((file) => (file?.balances ?? []).map((point): BalancePoint => ({ at: point.at, money: money(point.amount, point.currency) }))),
+    balancePoints: [...balancePointsOf(previous), ...balancePointsOf(current)],
     entrySpend: ledgerSeries(data),
   });
   if (!runway) return null;

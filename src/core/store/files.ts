@@ -5,10 +5,10 @@
  * `<name>.corrupt-<timestamp>`, never silently emptied, and only while holding the lock: a writer
  * replacing the file at that moment would otherwise have its good file moved aside instead.
  */
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { withLockIfFree } from './data-lock.js';
-import { writeJsonDurably } from './durable-write.js';
+import { writeFileDurably, writeJsonDurably } from './durable-write.js';
 import { asidePath, rememberSetAside } from './set-aside.js';
 
 export { ensureDir, StorageError } from './durable-write.js';
@@ -24,6 +24,16 @@ export interface StoreContext {
 
 export function writeJsonAtomic(path: string, value: unknown): void {
   writeJsonDurably(path, value);
+}
+
+/** On one line: for files rewritten at every poll, where indentation would be a third of every write. */
+export function writeCompactJsonAtomic(path: string, value: unknown): void {
+  writeFileDurably(path, `${JSON.stringify(value)}\n`);
+}
+
+/** Text already serialised by its store (the ledger: one entry a line), written like every other file. */
+export function writeTextAtomic(path: string, text: string): void {
+  writeFileDurably(path, text);
 }
 
 /**
@@ -100,5 +110,35 @@ function readSafely(path: string): string | undefined {
     return readFileSync(path, 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+/** The version of a file: replacing a file (the durable writer renames) changes its inode even within one mtime tick. */
+export function fileStamp(path: string): string | undefined {
+  try {
+    const stats = statSync(path);
+    return `${stats.ino}:${stats.mtimeMs}:${stats.size}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `readRecords` for files read far more often than they change (every overview reads this month's tracked
+ * usage twice): a file's checked records are kept, frozen, until its stamp changes.
+ */
+export class RecordsCache<T> {
+  private readonly files = new Map<string, { stamp: string; records: readonly T[] }>();
+
+  /** A new array each call; the records in it are shared and must not be changed. */
+  read(path: string, key: string, recordSchema: z.ZodType<T>, context: StoreContext): T[] {
+    const stamp = fileStamp(path);
+    const cached = this.files.get(path);
+    if (stamp && cached?.stamp === stamp) return [...cached.records];
+    // Stamped as it was before reading: a file replaced meanwhile is read again next time.
+    const records = readRecords(path, key, recordSchema, context).map((record) => Object.freeze(record));
+    if (stamp) this.files.set(path, { stamp, records });
+    else this.files.delete(path);
+    return [...records];
   }
 }

@@ -4,7 +4,7 @@
  * get the data back; deleting (or restoring) the file ends the warning.
  */
 import { randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const MARK = '.corrupt-';
@@ -45,10 +45,32 @@ function howToRecover(original: string): string {
   return `The next poll fetches that month's figures again; fix that file and copy it over ${original} (with Spendbar stopped) to restore older balance points.`;
 }
 
+/** Folder listings, reused while a folder is unchanged: the popover asks for the warnings every few seconds. */
+const listings = new Map<string, { stamp: string; names: string[] }>();
+
+/**
+ * A folder's names. Moving a file aside renames it within its folder, which changes the folder's mtime,
+ * so a listing is reused while the folder's inode and mtime stay the same; a folder changed in the last
+ * two seconds is listed again, since a coarse clock could hide a second change within the same tick.
+ */
 function list(folder: string): string[] {
+  let stats: { ino: number; mtimeMs: number };
   try {
-    return readdirSync(folder);
+    stats = statSync(folder);
+  } catch {
+    listings.delete(folder);
+    return [];
+  }
+  const stamp = `${stats.ino}:${stats.mtimeMs}`;
+  const cached = listings.get(folder);
+  if (cached?.stamp === stamp) return cached.names;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
   } catch {
     return [];
   }
+  if (Date.now() - stats.mtimeMs > 2000) listings.set(folder, { stamp, names });
+  else listings.delete(folder);
+  return names;
 }

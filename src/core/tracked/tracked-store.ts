@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readableAmount } from '../model/money.js';
-import { readRecords, writeJsonAtomic, type StoreContext, type Warn } from '../store/files.js';
+import { RecordsCache, writeJsonAtomic, type StoreContext, type Warn } from '../store/files.js';
 
 /** Every way tracked usage comes in. */
 export const TRACKED_SOURCES = ['manual', 'import', 'claude-code', 'codex', 'otlp', 'litellm'] as const;
@@ -39,6 +39,7 @@ export type TrackedRecord = z.infer<typeof trackedRecordSchema>;
 export class TrackedStore {
   private readonly root: string;
   private readonly context: StoreContext;
+  private readonly records = new RecordsCache<TrackedRecord>();
 
   constructor(dataDir: string, warn: Warn) {
     this.root = join(dataDir, 'tracked');
@@ -46,7 +47,7 @@ export class TrackedStore {
   }
 
   list(month: string): TrackedRecord[] {
-    return readRecords(join(this.root, `${month}.json`), 'records', trackedRecordSchema, this.context);
+    return this.records.read(join(this.root, `${month}.json`), 'records', trackedRecordSchema, this.context);
   }
 
   /**
