@@ -28,6 +28,8 @@ import type { PollOutcome } from '../scheduler/scheduler.js';
 import { RetryWaits } from '../scheduler/retry-waits.js';
 import { Poller, type PollProgress, type PollRequest } from './poller.js';
 import { AccountService } from '../accounts/account-service.js';
+import { attributeTracked } from '../tracked/attribution.js';
+import { AgentLogService } from '../tracked/agent-logs/agent-log-service.js';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -56,6 +58,8 @@ export class SpendbarService {
   private readonly now: () => Date;
   private readonly poller: Poller;
   private readonly accountService: AccountService;
+  /** Coding agents' logs (Claude Code, Codex): `import --from`, the host's cycle, the settings view. */
+  readonly agentLogs: AgentLogService;
 
   constructor(private readonly options: ServiceOptions) {
     const warn = (message: string) => {
@@ -79,6 +83,7 @@ export class SpendbarService {
       accounts: () => this.accounts(),
       credentialsChanged: () => this.poller.forgetCredentials(),
     });
+    this.agentLogs = new AgentLogService({ dataDir: options.dataDir, warn, settings: this.settings, env: this.env, now: this.now, track: (inputs) => this.track(inputs) });
     // Reading once at start moves a corrupt ledger aside now, so the user hears about it at once.
     this.entries.list();
   }
@@ -100,7 +105,7 @@ export class SpendbarService {
   }
 
   accounts(month: BillingMonth = monthOf(this.now())): Account[] {
-    return resolveAccounts(this.settings.accounts(), [...this.entries.list(), ...this.tracked.list(month.key)], this.env);
+    return resolveAccounts(this.settings.accounts(), [...this.entries.list(), ...this.attributedTracked(month.key).accounts], this.env);
   }
 
   month(text?: string): BillingMonth {
@@ -157,7 +162,8 @@ export class SpendbarService {
     const month = this.month(monthText);
     const entries = this.entries.list();
     const data: AccountData[] = [];
-    const tracked = this.tracked.list(month.key);
+    const attributed = this.attributedTracked(month.key);
+    const tracked = attributed.accounts;
     for (const account of this.accounts(month)) {
       const credentials = account.provider.kind === 'api' ? await this.poller.credentialState(account) : undefined;
       const earlier = this.history
@@ -187,7 +193,13 @@ export class SpendbarService {
       polling: this.polling,
       alerts: this.alertCenter.recent(),
       topUps: this.alertCenter.topUps(),
+      apiEquivalent: attributed.apiEquivalent,
     });
+  }
+
+  /** The month's tracked usage, coding agents' logs attributed as the user chose (tracked/attribution.ts). */
+  private attributedTracked(month: string) {
+    return attributeTracked(this.tracked.list(month), (source) => this.settings.trackedSource(source));
   }
 
   // ---- alerts (decisions in alerts/decide.ts) -----------------------------------------------------

@@ -16,6 +16,10 @@ import { formatWaitTime } from '../scheduler/retry-waits.js';
 import { parseMonth } from '../model/billing-month.js';
 import { accountMonthEnd, totalMonthEnd, type MonthEnd, type TotalMonthEnd } from './month-end.js';
 import { ledgerSeries, providerDailySeries } from './spend-series.js';
+import { reconcile } from './reconciliation.js';
+import { apiEquivalentViews } from './api-equivalent.js';
+import type { AgentLogSource } from '../tracked/agent-logs/agent-log-format.js';
+import type { TrackedRecord } from '../tracked/tracked-store.js';
 
 export type { AccountData } from './account-data.js';
 
@@ -30,6 +34,8 @@ export interface OverviewInput {
   readonly alerts?: Overview['alerts'];
   /** Balance rises the alert engine recorded as top-ups, newest first. */
   readonly topUps?: readonly DetectedTopUp[];
+  /** Coding-agent usage on a subscription, by source: shown apart, never in any account's figures. */
+  readonly apiEquivalent?: ReadonlyMap<AgentLogSource, readonly TrackedRecord[]>;
 }
 
 export function buildOverview(input: OverviewInput): Overview {
@@ -43,6 +49,7 @@ export function buildOverview(input: OverviewInput): Overview {
     accounts: views,
     warnings: [...input.warnings],
     polling: input.polling,
+    ...(input.apiEquivalent && input.apiEquivalent.size > 0 ? { apiEquivalent: apiEquivalentViews(input.apiEquivalent) } : {}),
     alerts: [...(input.alerts ?? [])],
   };
 }
@@ -136,6 +143,7 @@ function accountView(data: AccountData, figures: AccountFigures, month: string, 
     error,
     notes: [...(snapshot?.notes ?? []), ...trackedNotes(data, month), ...topUpNote(account.id, month, topUps), ...pollingCostNote(account)],
     manual,
+    reconciliation: reconcile(data),
   };
 }
 
