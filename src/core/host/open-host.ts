@@ -9,6 +9,9 @@ import { Scheduler, realClock } from '../scheduler/scheduler.js';
 import { KeychainSecretStore, MemorySecretStore } from '../secrets/secret-store.js';
 import { SpendbarService, type PollProgress } from './service.js';
 
+/** How often the app looks for new lines in coding agents' logs between poll cycles. */
+const AGENT_LOG_INTERVAL_MS = 5 * 60_000;
+
 export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> {
   const demo = options.demo ?? false;
   const dataDir = demo ? createDemoDataDir(new Date()) : options.dataDir;
@@ -48,7 +51,22 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
     });
     return evaluating;
   };
+  // Coding agents' logs: read on every poll cycle and every few minutes (a user on a subscription may
+  // have no account to poll at all). An unchanged log costs one stat; the records come in once.
+  let agentLogsRead: Promise<boolean> = Promise.resolve(false);
+  const readAgentLogs = (): Promise<boolean> => {
+    if (demo || closing.signal.aborted) return Promise.resolve(false);
+    agentLogsRead = service.agentLogs
+      .readEnabled()
+      .then((reports) => reports.some((report) => report.added > 0))
+      .catch((error: unknown) => {
+        console.error('Spendbar: agent logs could not be read:', error);
+        return false;
+      });
+    return agentLogsRead;
+  };
   let alertTimer: NodeJS.Timeout | undefined;
+  let agentLogTimer: NodeJS.Timeout | undefined;
   const scheduler = new Scheduler({
     clock: realClock,
     accounts: () =>
@@ -60,7 +78,7 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
             .map((account) => ({ id: account.id, intervalMs: account.intervalMs, minimumMs: account.provider.refresh.minimumMs })),
     // All accounts due in one cycle go to the service together, which polls them in parallel.
     poll: async (ids) => {
-      const outcomes = await service.poll({ accountIds: ids, signal: closing.signal }, progress);
+      const [outcomes] = await Promise.all([service.poll({ accountIds: ids, signal: closing.signal }, progress), readAgentLogs()]);
       if (closing.signal.aborted) return outcomes;
       // Decided before the overview goes out, so the popover's history already lists what is notified.
       await evaluateAlerts();
@@ -83,6 +101,11 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
       scheduler.start();
       // Releases alerts held for quiet hours even when no account is due for hours (AWS: twice a day).
       alertTimer ??= setInterval(() => void evaluateAlerts().then(changed), 15 * 60_000).unref();
+      if (!agentLogTimer) {
+        const readAndShow = () => void readAgentLogs().then((added) => (added ? evaluateAlerts().then(changed) : undefined));
+        agentLogTimer = setInterval(readAndShow, AGENT_LOG_INTERVAL_MS).unref();
+        readAndShow();
+      }
     },
     pause: () => scheduler.pause(),
     resume: () => scheduler.resume(),
@@ -105,7 +128,9 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
       scheduler.stop();
       closing.abort();
       clearInterval(alertTimer);
+      clearInterval(agentLogTimer);
       await scheduler.idle();
+      await agentLogsRead;
       await evaluating;
       if (demo) rmSync(dataDir, { recursive: true, force: true });
     },

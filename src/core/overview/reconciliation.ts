@@ -33,17 +33,18 @@ export function reconcile(data: AccountData): Reconciliation | null {
   const dates = [...new Set([...trackedByDay.keys(), ...officialByDay.keys()])].sort();
   const trackedTotal = [...trackedByDay.values()].reduce((total, amount) => total.plus(amount), new Dec(0));
   return {
-    month: figure(official.money.amount, trackedTotal),
+    month: reconciliationFigure(official.money.amount, trackedTotal),
     days: dates.map((date) => {
       const tracked = trackedByDay.get(date) ?? new Dec(0);
       const officialDay = officialByDay.get(date);
       if (officialDay === undefined) return { date, official: null, tracked: formatAmount(tracked), difference: null, percent: null, currency: TRACKED_CURRENCY };
-      return { date, ...figure(officialDay, tracked) };
+      return { date, ...reconciliationFigure(officialDay, tracked) };
     }),
   };
 }
 
-function figure(official: Dec, tracked: Dec): ReconciliationFigure {
+/** One pair of figures compared; exported so tests can state an account's figures the way the engine does. */
+export function reconciliationFigure(official: Dec, tracked: Dec): ReconciliationFigure {
   const difference = official.minus(tracked);
   const base = official.greaterThan(0) ? official : tracked;
   return {
