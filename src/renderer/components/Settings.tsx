@@ -3,6 +3,7 @@ import { AccountSettings } from './AccountSettings';
 import { AlertSettings } from './AlertSettings';
 import { Icon } from './Icon';
 import { Preferences } from './Preferences';
+import { TrackedSources } from './TrackedSources';
 import { ViewFrame } from './ViewFrame';
 
 /** Accounts (add, interval, thresholds, remove) and the app's preferences. */
@@ -39,6 +40,7 @@ export function Settings() {
         )}
       </section>
       <AlertSettings />
+      <TrackedSources />
       <Preferences />
     </ViewFrame>
   );
