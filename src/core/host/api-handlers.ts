@@ -90,7 +90,8 @@ export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks)
     setTrackedSource: async ({ source, ...change }) => {
       const setting = await service.agentLogs.save(source, change);
       // Turned on (or on already): read now, so the settings show what it found without waiting for a poll.
-      if (setting.enabled) await service.agentLogs.read(source);
+      // (Demo data never reads the machine's real logs.)
+      if (setting.enabled && !service.demo) await service.agentLogs.read(source);
       hooks.changed();
       return { sources: service.agentLogs.list() };
     },

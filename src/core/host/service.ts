@@ -199,7 +199,12 @@ export class SpendbarService {
 
   /** The month's tracked usage, coding agents' logs attributed as the user chose (tracked/attribution.ts). */
   private attributedTracked(month: string) {
-    return attributeTracked(this.tracked.list(month), (source) => this.settings.trackedSource(source));
+    // The settings file is read once per source here, not once per record.
+    const settings = new Map<string, ReturnType<SettingsStore['trackedSource']>>();
+    return attributeTracked(this.tracked.list(month), (source) => {
+      if (!settings.has(source)) settings.set(source, this.settings.trackedSource(source));
+      return settings.get(source)!;
+    });
   }
 
   // ---- alerts (decisions in alerts/decide.ts) -----------------------------------------------------

@@ -11,6 +11,11 @@ export interface ParsedLog {
   readonly skipped: number;
   /** Carried to the next read of the same file. */
   readonly state?: Record<string, unknown>;
+  /**
+   * A byte offset from which lines are left for the next read (a message still being streamed); the
+   * usages returned come only from lines before it.
+   */
+  readonly holdFrom?: number;
 }
 
 export interface AgentLogFormat {
@@ -20,5 +25,5 @@ export interface AgentLogFormat {
   readonly provider: 'anthropic' | 'openai';
   /** The folders searched for `*.jsonl` (recursively) when no path is given. */
   roots(env: NodeJS.ProcessEnv): string[];
-  parse(lines: readonly LogLine[], file: string, state: Record<string, unknown> | undefined): ParsedLog;
+  parse(lines: readonly LogLine[], file: string, state: Record<string, unknown> | undefined, now: Date): ParsedLog;
 }

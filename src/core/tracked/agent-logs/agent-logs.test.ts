@@ -89,6 +89,24 @@ describe('Claude Code logs', () => {
     expect(byModel(overview.apiEquivalent![0]!.usage)['claude-sonnet-4-5-20250929']!.cost).toBe('0.058842');
   });
 
+  it('leaves a message still being streamed for the next read, so its final output count is the one stored', async () => {
+    const spendbar = service();
+    await spendbar.agentLogs.read('claude-code');
+    const file = join(home, '.claude', 'projects', '-home-dev-app', `${SESSION}.jsonl`);
+    const line = (output: number, stop: string | null, at: string) =>
+      JSON.stringify({ type: 'assistant', timestamp: at, requestId: 'req_011F', uuid: `u-${output}`, message: { id: 'msg_01F', model: 'claude-haiku-4-5-20251001', stop_reason: stop, usage: { input_tokens: 1000, output_tokens: output } } });
+    // The service's clock says 10:00:00; this line was written 10 s before, with no stop reason yet.
+    appendFileSync(file, `${line(3, null, '2026-11-21T09:59:50.000Z')}\n`);
+    expect(await spendbar.agentLogs.read('claude-code')).toMatchObject({ found: 0, added: 0 });
+    // Nothing new in the file, yet the held line is looked at again.
+    expect(await spendbar.agentLogs.read('claude-code')).toMatchObject({ read: 1, found: 0 });
+    appendFileSync(file, `${line(800, 'end_turn', '2026-11-21T09:59:58.000Z')}\n`);
+    expect(await spendbar.agentLogs.read('claude-code')).toMatchObject({ found: 1, added: 1 });
+    // Haiku 4.5: 1000 × $1 + 800 × $5 per million
+    const haiku = byModel((await spendbar.overview('2026-11')).apiEquivalent![0]!.usage)['claude-haiku-4-5-20251001']!;
+    expect(haiku).toMatchObject({ requests: 2, outputTokens: 820, cost: '0.00515' });
+  });
+
   it('reads a replaced file from the start again without counting its calls twice', async () => {
     const spendbar = service();
     await spendbar.agentLogs.read('claude-code');

@@ -4,8 +4,9 @@
  * uncached input apart from cache reads and writes, so they are added into `inputTokens` here (the
  * price database counts them in). A streamed message is written several times with the same message
  * and request id, its output count growing: within one read the largest is kept, and the tracked store
- * keeps one record per id across reads. `<synthetic>` lines are Claude Code's own placeholders, not
- * API calls.
+ * keeps one record per id across reads, so a message still streaming (no stop reason yet, written in
+ * the last two minutes) is left for the next read. `<synthetic>` lines are Claude Code's own
+ * placeholders, not API calls.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ const assistantLineSchema = z.object({
   message: z.object({
     id: z.string().optional(),
     model: z.string().min(1),
+    stop_reason: z.string().nullable().optional(),
     usage: z.object({
       input_tokens: count,
       output_tokens: count,
@@ -45,8 +47,12 @@ export function claudeCodeRoots(env: NodeJS.ProcessEnv): string[] {
   return dirs.map((dir) => join(dir, 'projects'));
 }
 
-function parseClaudeCode(lines: readonly LogLine[]): ParsedLog {
+/** How long a message without a stop reason may still be streaming. */
+const STREAMING_MS = 2 * 60_000;
+
+function parseClaudeCode(lines: readonly LogLine[], now: Date): ParsedLog {
   const byId = new Map<string, UsageInput>();
+  const progress = new Map<string, { firstOffset: number; stopped: boolean; lastAt: number }>();
   let skipped = 0;
   for (const line of lines) {
     if (!line.text.includes('"assistant"') || !line.text.includes('"usage"')) continue;
@@ -88,8 +94,13 @@ function parseClaudeCode(lines: readonly LogLine[]): ParsedLog {
     };
     const earlier = byId.get(sourceId);
     if (!earlier || input.outputTokens > earlier.outputTokens) byId.set(sourceId, earlier ? { ...input, timestamp: earlier.timestamp } : input);
+    const seen = progress.get(sourceId);
+    progress.set(sourceId, { firstOffset: seen?.firstOffset ?? line.offset, stopped: Boolean(message.stop_reason), lastAt: Date.parse(timestamp) });
   }
-  return { usages: [...byId.values()], skipped };
+  const streaming = [...progress.values()].filter((entry) => !entry.stopped && now.getTime() - entry.lastAt < STREAMING_MS);
+  if (streaming.length === 0) return { usages: [...byId.values()], skipped };
+  const holdFrom = Math.min(...streaming.map((entry) => entry.firstOffset));
+  return { usages: [...byId].filter(([id]) => progress.get(id)!.firstOffset < holdFrom).map(([, usage]) => usage), skipped, holdFrom };
 }
 
 export const claudeCodeLog: AgentLogFormat = {
@@ -97,5 +108,5 @@ export const claudeCodeLog: AgentLogFormat = {
   name: 'Claude Code',
   provider: 'anthropic',
   roots: claudeCodeRoots,
-  parse: (lines) => parseClaudeCode(lines),
+  parse: (lines, _file, _state, now) => parseClaudeCode(lines, now),
 };

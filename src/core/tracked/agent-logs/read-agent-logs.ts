@@ -58,10 +58,12 @@ export async function readAgentLogs(format: AgentLogFormat, deps: ReadDeps, opti
     try {
       const fresh = readNewLines(file, cursors[file]);
       if (fresh.cursor) {
-        const parsed = format.parse(fresh.lines, file, fresh.cursor.state);
+        const parsed = format.parse(fresh.lines, file, fresh.cursor.state, deps.now());
         usages.push(...parsed.usages);
         skipped += parsed.skipped;
-        cursors[file] = { ...fresh.cursor, ...(parsed.state ? { state: parsed.state } : {}) };
+        // Held lines are read again next time even if the file does not change (mtime 0 never matches).
+        const held = parsed.holdFrom === undefined ? {} : { offset: parsed.holdFrom, mtimeMs: 0 };
+        cursors[file] = { ...fresh.cursor, ...held, ...(parsed.state ? { state: parsed.state } : {}) };
         read += 1;
       }
     } catch (error) {
