@@ -156,6 +156,27 @@ describe('Codex logs', () => {
   });
 });
 
+describe('Codex forks', () => {
+  it('does not count the parent’s calls a forked session copies into its own log', async () => {
+    const spendbar = service();
+    await spendbar.agentLogs.read('codex');
+    const parent = readFileSync(join(home, '.codex', 'sessions', CODEX_FILE), 'utf8').split('\n').filter((line) => line.includes('token_count'));
+    const fork = [
+      JSON.stringify({ timestamp: '2026-11-07T08:00:00.000Z', type: 'session_meta', payload: { id: '0199cccc-0000-7000-8000-000000000003', forked_from_id: '0199aaaa-1c2d-7e3f-8a4b-5c6d7e8f9a01', timestamp: '2026-11-07T08:00:00.000Z' } }),
+      // The copied history, stamped with the fork's time.
+      ...parent.map((line) => line.replace(/"timestamp":"[^"]+"/, '"timestamp":"2026-11-07T08:00:00.100Z"')),
+      JSON.stringify({ timestamp: '2026-11-07T08:00:01.000Z', type: 'turn_context', payload: { model: 'gpt-5-codex' } }),
+      JSON.stringify({
+        timestamp: '2026-11-07T08:01:00.000Z',
+        type: 'event_msg',
+        payload: { type: 'token_count', info: { total_token_usage: { input_tokens: 37186, cached_input_tokens: 20736, output_tokens: 800, reasoning_output_tokens: 251, total_tokens: 37986 }, last_token_usage: { input_tokens: 2000, cached_input_tokens: 0, output_tokens: 200, reasoning_output_tokens: 0, total_tokens: 2200 } } },
+      }),
+    ];
+    writeFileSync(join(home, '.codex', 'sessions', '2026/11/05', 'rollout-2026-11-07T08-00-00-0199cccc-0000-7000-8000-000000000003.jsonl'), `${fork.join('\n')}\n`);
+    expect(await spendbar.agentLogs.read('codex')).toMatchObject({ read: 1, found: 3, added: 1, duplicates: 2 });
+  });
+});
+
 describe('whose usage it is', () => {
   it('is a subscription by default: API-equivalent, never in month-to-date or totals', async () => {
     const spendbar = service();

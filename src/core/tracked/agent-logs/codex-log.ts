@@ -5,8 +5,14 @@
  * OpenAI's counts nest: `input_tokens` includes `cached_input_tokens`, `output_tokens` includes
  * `reasoning_output_tokens`, so they map straight onto TokenUsage. Codex writes the same count again
  * when only its rate limits changed (an unchanged running total): such a line is not a new call. The
- * model and the last total are carried between reads in the file's cursor. A line's id is the file's
- * name (it holds the session's uuid) and the line's byte offset.
+ * model and the last total are carried between reads in the file's cursor.
+ *
+ * A call's id is its place in the session's running total (the total after it and its own count), not
+ * its place in the file: a forked session (`session_meta.forked_from_id`) starts by copying its parent's
+ * counts into its own file, and those copies must not count again. A session's first call (running
+ * total equal to its own count) could match another session's first call, so that one is also keyed by
+ * the session (the parent's, for a fork). A count without a running total falls back to the file's name
+ * and the line's byte offset.
  */
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -34,7 +40,7 @@ const tokenCountSchema = z.object({
   type: z.literal('token_count'),
   info: z.object({ last_token_usage: usageSchema.nullable().optional(), total_token_usage: usageSchema.nullable().optional() }).nullable().optional(),
 });
-const stateSchema = z.object({ model: z.string().optional(), total: usageSchema.optional() });
+const stateSchema = z.object({ model: z.string().optional(), total: usageSchema.optional(), session: z.string().optional() });
 
 /** When the session named no model (early Codex builds): recorded by this name, unpriced. */
 export const UNKNOWN_CODEX_MODEL = 'unknown-codex-model';
@@ -54,19 +60,33 @@ function minus(current: RawUsage, previous: RawUsage | undefined): RawUsage {
   return { input_tokens: field('input_tokens'), cached_input_tokens: field('cached_input_tokens'), output_tokens: field('output_tokens') };
 }
 
+const fingerprint = (usage: RawUsage) => (Object.keys(usageSchema.shape) as (keyof RawUsage)[]).map((key) => usage[key] ?? 0).join('.');
+
+function callId(running: RawUsage | null | undefined, usage: RawUsage, session: string): string | undefined {
+  if (!running) return undefined;
+  const key = `total:${fingerprint(running)}/${fingerprint(usage)}`;
+  return sameTotal(running, usage) ? `${session}:${key}` : key;
+}
+
 function parseCodex(lines: readonly LogLine[], file: string, carried: Record<string, unknown> | undefined): ParsedLog {
   const state = stateSchema.catch({}).parse(carried ?? {});
-  let { model, total } = state;
+  let { model, total, session } = state;
   const usages: UsageInput[] = [];
   let skipped = 0;
   const name = basename(file);
   for (const line of lines) {
-    if (!line.text.includes('turn_context') && !line.text.includes('token_count')) continue;
+    if (!line.text.includes('turn_context') && !line.text.includes('token_count') && !line.text.includes('session_meta')) continue;
     let parsed: z.infer<typeof lineSchema>;
     try {
       parsed = lineSchema.parse(JSON.parse(line.text));
     } catch {
       skipped += 1;
+      continue;
+    }
+    if (parsed.type === 'session_meta') {
+      const { id, forked_from_id: parent } = parsed.payload ?? {};
+      if (typeof parent === 'string' && parent !== '') session = parent;
+      else if (typeof id === 'string' && id !== '' && session === undefined) session = id;
       continue;
     }
     if (parsed.type === 'turn_context') {
@@ -100,10 +120,10 @@ function parseCodex(lines: readonly LogLine[], file: string, carried: Record<str
       ...(cached > 0 ? { cachedInputTokens: cached } : {}),
       timestamp,
       source: 'codex',
-      sourceId: `${name}:${line.offset}`,
+      sourceId: callId(running, usage, session ?? name) ?? `${name}:${line.offset}`,
     });
   }
-  return { usages, skipped, state: { ...(model ? { model } : {}), ...(total ? { total } : {}) } };
+  return { usages, skipped, state: { ...(model ? { model } : {}), ...(total ? { total } : {}), ...(session ? { session } : {}) } };
 }
 
 export const codexLog: AgentLogFormat = {
