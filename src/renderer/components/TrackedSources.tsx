@@ -106,7 +106,8 @@ export function TrackedSources() {
       {sources && (
         <ul className="settings-accounts">
           {sources.map((source) => (
-            <SourceSettings key={source.source} source={source} save={(change) => save(source.source, change)} />
+            // Keyed by the account too: the engine may fill in `default` when API is chosen without a name.
+            <SourceSettings key={`${source.source}:${source.account ?? ''}`} source={source} save={(change) => save(source.source, change)} />
           ))}
         </ul>
       )}
