@@ -7,9 +7,10 @@ import { userLocale } from '../hooks';
 import { useSpendbar } from '../store';
 
 export function ApiEquivalent() {
-  const agents = useSpendbar((state) => state.overview?.apiEquivalent ?? []);
+  // The list itself is selected (a fresh `[]` on every read would make the store re-render forever).
+  const agents = useSpendbar((state) => state.overview?.apiEquivalent);
   const locale = userLocale();
-  if (agents.length === 0) return null;
+  if (!agents || agents.length === 0) return null;
   return (
     <section aria-labelledby="api-equivalent-heading" data-testid="api-equivalent">
       <h2 id="api-equivalent-heading" className="section-heading">
