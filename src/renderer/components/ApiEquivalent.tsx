@@ -19,7 +19,7 @@ export function ApiEquivalent() {
       <ul className="notes">
         {agents.map((agent) => (
           <li key={agent.source}>
-            {agent.name}: {formatCount(agent.requests, locale)} calls, {formatMoney(agent.cost, agent.currency, { precision: 'total', locale })} at API prices
+            {agent.name}: {formatCount(agent.requests, locale)} call{agent.requests === 1 ? '' : 's'}, {formatMoney(agent.cost, agent.currency, { precision: 'total', locale })} at API prices
             <span className="muted"> (API-equivalent, not spend{agent.unpriced.length > 0 ? `; no price for ${agent.unpriced.join(', ')}` : ''})</span>
           </li>
         ))}

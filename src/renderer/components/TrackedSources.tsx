@@ -11,10 +11,17 @@ import { useNow } from '../hooks';
 
 type Change = Omit<ApiRequest<'setTrackedSource'>, 'source'>;
 
-function SourceSettings({ source, save }: { source: TrackedSourceDto; save: (change: Change) => Promise<void> }) {
+interface SourceProps {
+  source: TrackedSourceDto;
+  save: (change: Change) => Promise<void>;
+  /** Kept by the parent: this row is rebuilt when the engine fills in the account's name. */
+  status: string | null;
+  setStatus: (status: string | null) => void;
+}
+
+function SourceSettings({ source, save, status, setStatus }: SourceProps) {
   const now = useNow();
   const [account, setAccount] = useState(source.account ?? '');
-  const [status, setStatus] = useState<string | null>(null);
   const apply = (change: Change) => {
     setStatus(null);
     save(change).then(
@@ -78,6 +85,7 @@ function SourceSettings({ source, save }: { source: TrackedSourceDto; save: (cha
 export function TrackedSources() {
   const [sources, setSources] = useState<TrackedSourceDto[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [statuses, setStatuses] = useState<Record<string, string | null>>({});
   useEffect(() => {
     let open = true;
     window.spendbar?.getTrackedSources({}).then(
@@ -107,7 +115,13 @@ export function TrackedSources() {
         <ul className="settings-accounts">
           {sources.map((source) => (
             // Keyed by the account too: the engine may fill in `default` when API is chosen without a name.
-            <SourceSettings key={`${source.source}:${source.account ?? ''}`} source={source} save={(change) => save(source.source, change)} />
+            <SourceSettings
+              key={`${source.source}:${source.account ?? ''}`}
+              source={source}
+              save={(change) => save(source.source, change)}
+              status={statuses[source.source] ?? null}
+              setStatus={(status) => setStatuses((current) => ({ ...current, [source.source]: status }))}
+            />
           ))}
         </ul>
       )}
