@@ -5,7 +5,9 @@
  * that API account's (anthropic for Claude Code, openai for Codex) and `--subscription` says it is a
  * plan's. Either is saved, so the app's own reads attribute the usage the same way.
  */
+import { existsSync } from 'node:fs';
 import type { SpendbarService } from '../core/host/service.js';
+import { InputError } from '../core/model/input-error.js';
 import { AGENT_LOG_SOURCES, type AgentLogSource } from '../core/tracked/agent-logs/agent-log-format.js';
 import { agentLogFormats } from '../core/tracked/agent-logs/agent-log-service.js';
 import { UsageError } from './args.js';
@@ -27,6 +29,9 @@ export async function importLogs(options: ImportLogsOptions, service: SpendbarSe
   }
   if (options.account !== undefined && options.subscription) throw new UsageError(`Give --account NAME or --subscription, not both.\nUsage: ${IMPORT_LOGS_USAGE}`);
   const source = options.from as AgentLogSource;
+  // A folder named by hand that is not there is a typo, not an empty log.
+  const missing = options.paths?.find((path) => !existsSync(path));
+  if (missing !== undefined) throw new InputError(`No such folder or file: ${missing}`, 'path');
   const format = agentLogFormats[source];
   if (options.account !== undefined) await service.agentLogs.save(source, { billing: 'api', account: options.account });
   else if (options.subscription) await service.agentLogs.save(source, { billing: 'subscription' });

@@ -79,6 +79,8 @@ const usageItemSchema = z.object({
   /** `tracked`: fed in by the user; its cost is an estimate, null when the model is unpriced. */
   source: z.enum(['official', 'tracked']),
   cost: z.string().nullable().optional(),
+  /** Where tracked usage came from: manual, import, claude-code, codex, otlp, litellm. */
+  origins: z.array(z.string()).optional(),
 });
 
 /**

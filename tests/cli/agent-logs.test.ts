@@ -48,7 +48,7 @@ describe('spendbar import --from', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, belongsTo: { billing: 'api', provider: 'openai', account: 'work' } });
   });
 
-  it('refuses an unknown agent, a file argument with --from, and both --account and --subscription', async () => {
+  it('refuses an unknown agent, a file argument with --from, both --account and --subscription, and a --path that is not there', async () => {
     const dataDir = tempDataDir();
     expect((await runCli(['import', '--from', 'cursor'], { dataDir })).code).toBe(2);
     expect((await runCli(['import', 'usage.jsonl', '--from', 'codex'], { dataDir })).code).toBe(2);
@@ -57,5 +57,8 @@ describe('spendbar import --from', () => {
     const bad = await runCli(['import', '--from', 'codex', '--account', '../etc', '--path', dataDir], { dataDir });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('is not a usable account name');
+    const typo = await runCli(['import', '--from', 'claude-code', '--path', join(dataDir, 'no-such-folder')], { dataDir });
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('No such folder or file');
   });
 });

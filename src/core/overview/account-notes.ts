@@ -13,9 +13,10 @@ import type { TrackedRecord } from '../tracked/tracked-store.js';
 import type { AccountData } from './account-data.js';
 
 export function trackedUsage(records: readonly TrackedRecord[]): AccountView['usage'] {
-  const byModel = new Map<string, { input: number; output: number; cached: number; written: number; requests: number; cost: Dec | null }>();
+  const byModel = new Map<string, { input: number; output: number; cached: number; written: number; requests: number; cost: Dec | null; origins: Set<string> }>();
   for (const record of records) {
-    const current = byModel.get(record.model) ?? { input: 0, output: 0, cached: 0, written: 0, requests: 0, cost: new Dec(0) };
+    const current = byModel.get(record.model) ?? { input: 0, output: 0, cached: 0, written: 0, requests: 0, cost: new Dec(0), origins: new Set<string>() };
+    current.origins.add(record.source ?? 'manual');
     current.input += record.inputTokens;
     current.output += record.outputTokens;
     current.cached += record.cachedInputTokens ?? 0;
@@ -34,6 +35,7 @@ export function trackedUsage(records: readonly TrackedRecord[]): AccountView['us
     requests: usage.requests,
     source: 'tracked' as const,
     cost: usage.cost === null ? null : formatAmount(usage.cost),
+    origins: [...usage.origins].sort(),
   }));
 }
 

@@ -62,6 +62,7 @@ describe('Claude Code logs', () => {
       requests: 2,
       source: 'tracked',
       cost: '0.040842',
+      origins: ['claude-code'],
     });
     // D: Haiku 4.5 at $1 / $5: 50 in, 20 out = 0.00015
     expect(models['claude-haiku-4-5-20251001']).toMatchObject({ inputTokens: 50, outputTokens: 20, cost: '0.00015' });
@@ -135,7 +136,7 @@ describe('Codex logs', () => {
     // includes cached and output includes reasoning.
     // Call 1: 13646 × 1.25 + 3456 × 0.125 + 281 × 10 = 0.0170575 + 0.000432 + 0.00281 = 0.0202995
     // Call 2: 804 × 1.25 + 17280 × 0.125 + 319 × 10 = 0.001005 + 0.00216 + 0.00319 = 0.006355
-    expect(models['gpt-5-codex']).toEqual({ model: 'gpt-5-codex', inputTokens: 35186, outputTokens: 600, cachedInputTokens: 20736, requests: 2, source: 'tracked', cost: '0.0266545' });
+    expect(models['gpt-5-codex']).toEqual({ model: 'gpt-5-codex', inputTokens: 35186, outputTokens: 600, cachedInputTokens: 20736, requests: 2, source: 'tracked', cost: '0.0266545', origins: ['codex'] });
     expect(models['gpt-imaginary-9']).toMatchObject({ inputTokens: 1000, outputTokens: 100, cost: null });
     expect(codex.cost).toBe('0.0266545');
     expect(await spendbar.agentLogs.read('codex')).toMatchObject({ read: 0, added: 0 });
