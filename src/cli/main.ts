@@ -41,6 +41,9 @@ Usage:
   spendbar export --format csv|json [--month YYYY-MM]
   spendbar track --provider ID --model MODEL --input-tokens N --output-tokens N [--timestamp ISO]
   spendbar import FILE.jsonl      (one {provider, model, input_tokens, output_tokens, timestamp} per line)
+  spendbar import --from claude-code|codex [--path DIR]... [--account NAME | --subscription] [--json]
+                     (reads the agent's session logs from where the last read stopped; without --account
+                     the usage is a subscription's, shown as API-equivalent; the choice is saved)
   spendbar serve [--port N] [--demo] [--otlp[=PORT]]
   spendbar watch [--json] [--otlp[=PORT]]  (polls on schedule and prints alerts until Ctrl-C)
   spendbar mcp [--allow-writes]   (MCP server on stdio for AI assistants; never polls; writes only with the flag)

@@ -31,6 +31,10 @@ export function renderOverview(overview: Overview, shown: ReadonlySet<string> = 
     lines.push('No accounts yet. Set a key (e.g. OPENROUTER_API_KEY) or run `spendbar accounts add PROVIDER`, or add a manual entry.');
   }
   for (const account of overview.accounts) if (!shown.has(account.id)) lines.push(...accountLines(account));
+  for (const agent of overview.apiEquivalent ?? []) {
+    const unpriced = agent.unpriced.length > 0 ? `; unpriced: ${terminalSafe(agent.unpriced.join(', '))}` : '';
+    lines.push(`  ${terminalSafe(agent.name)} on a subscription: ${agent.requests} calls, ${agent.cost} ${agent.currency} at API prices (API-equivalent, not spend${unpriced})`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -55,6 +59,11 @@ function accountLines(account: AccountView): string[] {
   const balance = account.balances.length > 0 ? account.balances.map((b) => `${b.amount} ${terminalSafe(b.currency)} (${b.confidence})`).join(', ') : '—';
   const lines = [`  ${terminalSafe(account.providerName)} [${terminalSafe(account.account)}]  ${account.status}  spent ${spend}  balance ${balance}`];
   if (account.error) lines.push(`      ${account.error.kind}: ${terminalSafe(account.error.message)}`);
+  const month = account.reconciliation?.month;
+  if (month) {
+    const percent = month.percent === null ? '' : ` (${month.percent}%)`;
+    lines.push(`      Tracked ${month.tracked} ${month.currency} against official ${month.official} ${month.currency}: difference ${month.difference}${percent}`);
+  }
   for (const note of account.notes) lines.push(`      ${terminalSafe(note)}`);
   return lines;
 }

@@ -9,6 +9,7 @@ import { InputError } from '../core/model/input-error.js';
 import { parseUsage, type UsageInput } from '../core/tracked/usage-input.js';
 import { parse, UsageError } from './args.js';
 import { terminalSafe } from './render.js';
+import { IMPORT_LOGS_USAGE, importLogs } from './import-logs.js';
 
 const TRACK_USAGE = 'spendbar track --provider ID --model MODEL --input-tokens N --output-tokens N [--cached-input-tokens N] [--account NAME] [--timestamp ISO] [--json]';
 
@@ -49,7 +50,18 @@ export async function track(argv: string[], service: SpendbarService, out: (text
 }
 
 export async function importUsage(argv: string[], service: SpendbarService, out: (text: string) => void): Promise<number> {
-  const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, 'spendbar import FILE.jsonl [--json]', 1);
+  const usage = `spendbar import FILE.jsonl [--json]\n       ${IMPORT_LOGS_USAGE}`;
+  const { values, positionals } = parse(
+    argv,
+    { json: { type: 'boolean' }, from: { type: 'string' }, path: { type: 'string', multiple: true }, account: { type: 'string' }, subscription: { type: 'boolean' } },
+    usage,
+    1,
+  );
+  if (values.from !== undefined) {
+    if (positionals.length > 0) throw new UsageError(`import --from reads the agent's logs; name folders with --path, not as arguments.\nUsage: ${IMPORT_LOGS_USAGE}`);
+    return importLogs({ from: values.from, paths: values.path, account: values.account, subscription: values.subscription, json: values.json }, service, out);
+  }
+  if (values.path || values.account !== undefined || values.subscription) throw new UsageError(`--path, --account and --subscription go with --from claude-code|codex.\nUsage: ${usage}`);
   if (positionals.length !== 1) throw new UsageError('Usage: spendbar import FILE.jsonl (one {provider, model, input_tokens, output_tokens, timestamp} per line)');
   const file = positionals[0]!;
   if (!existsSync(file)) throw new InputError(`No such file: ${file}`, 'file');

@@ -48,6 +48,58 @@ export const dailySpendDtoSchema = z.object({ date: z.string(), amount: z.string
 export const monogramSchema = z.object({ letters: z.string(), colour: z.string() });
 export type Monogram = z.infer<typeof monogramSchema>;
 
+/** Tracked against official spend, for one day or the month: difference = official − tracked. */
+export const reconciliationFigureSchema = z.object({
+  official: z.string(),
+  tracked: z.string(),
+  difference: z.string(),
+  /** The difference as a percentage of the official figure (of the tracked one when official is zero); null when both are zero. */
+  percent: z.string().nullable(),
+  currency: z.string(),
+});
+export type ReconciliationFigure = z.infer<typeof reconciliationFigureSchema>;
+
+export const reconciliationSchema = z.object({
+  month: reconciliationFigureSchema,
+  /** Every day with an official bucket or tracked usage; official (and so the difference) is null on a day the provider gave no bucket for. */
+  days: z.array(
+    reconciliationFigureSchema.extend({ date: z.string(), official: z.string().nullable(), difference: z.string().nullable() }),
+  ),
+});
+export type Reconciliation = z.infer<typeof reconciliationSchema>;
+
+const usageItemSchema = z.object({
+  model: z.string(),
+  inputTokens: z.number().optional(),
+  outputTokens: z.number().optional(),
+  cachedInputTokens: z.number().optional(),
+  /** Input tokens written to the prompt cache (part of inputTokens). */
+  cacheWriteTokens: z.number().optional(),
+  requests: z.number().optional(),
+  /** `tracked`: fed in by the user; its cost is an estimate, null when the model is unpriced. */
+  source: z.enum(['official', 'tracked']),
+  cost: z.string().nullable().optional(),
+  /** Where tracked usage came from: manual, import, claude-code, codex, otlp, litellm. */
+  origins: z.array(z.string()).optional(),
+});
+
+/**
+ * A coding agent used on a subscription: what its calls would cost at API prices this month. Shown for
+ * comparison, never added to spend, month-end or runway.
+ */
+export const apiEquivalentSchema = z.object({
+  source: z.string(),
+  name: z.string(),
+  provider: z.string(),
+  /** Sum of the priced models, USD; models without a price are listed in `unpriced` and left out. */
+  cost: z.string(),
+  currency: z.string(),
+  requests: z.number(),
+  unpriced: z.array(z.string()),
+  usage: z.array(usageItemSchema),
+});
+export type ApiEquivalent = z.infer<typeof apiEquivalentSchema>;
+
 export const accountViewSchema = z.object({
   /** Stable id, `<provider>:<account name>`. */
   id: z.string(),
@@ -63,18 +115,7 @@ export const accountViewSchema = z.object({
   quota: quotaDtoSchema.nullable(),
   dailySpend: z.array(dailySpendDtoSchema),
   breakdown: z.array(z.object({ dimension: z.string(), label: z.string(), amount: z.string(), currency: z.string() })),
-  usage: z.array(
-    z.object({
-      model: z.string(),
-      inputTokens: z.number().optional(),
-      outputTokens: z.number().optional(),
-      cachedInputTokens: z.number().optional(),
-      requests: z.number().optional(),
-      /** `tracked`: fed in by the user; its cost is an estimate, null when the model is unpriced. */
-      source: z.enum(['official', 'tracked']),
-      cost: z.string().nullable().optional(),
-    }),
-  ),
+  usage: z.array(usageItemSchema),
   forecast: moneyDtoSchema.nullable(),
   /**
    * The month-end figure for this account's month-to-date currency, computed once in the engine
@@ -115,6 +156,11 @@ export const accountViewSchema = z.object({
   /** Short provider-specific facts worth a line in the UI ("Key usage this month", "Credits: management key"). */
   notes: z.array(z.string()),
   manual: z.boolean(),
+  /**
+   * Tracked usage (API accounts, not subscriptions) against the official figure, by day and for the month;
+   * null unless the account has both. The reconciliation alert reads these same numbers.
+   */
+  reconciliation: reconciliationSchema.nullable().optional(),
 });
 export type AccountView = z.infer<typeof accountViewSchema>;
 
@@ -176,6 +222,8 @@ export const overviewSchema = z.object({
   /** Things the user must know about the app itself (a corrupt file moved aside, no keychain). */
   warnings: z.array(z.string()),
   polling: z.boolean(),
+  /** Coding agents used on a subscription this month, priced at API rates (never part of totals). */
+  apiEquivalent: z.array(apiEquivalentSchema).optional(),
   /** Recent alerts, newest first (the popover's alert history). */
   alerts: z.array(
     z.object({
@@ -306,6 +354,24 @@ export type TrayTitle = z.infer<typeof trayTitleSchema>;
 
 /** A rate the user set: one unit of the currency it is keyed by is worth `rate` of `currency`. */
 export const userRateSchema = z.object({ rate: z.string(), currency: z.string(), setOn: z.string() });
+/** An agent-log source as the settings show it: the user's choice and what the last reads found. */
+export const trackedSourceDtoSchema = z.object({
+  source: z.enum(['claude-code', 'codex']),
+  name: z.string(),
+  provider: z.string(),
+  enabled: z.boolean(),
+  billing: z.enum(['subscription', 'api']),
+  /** The API account the usage belongs to when billing is `api`. */
+  account: z.string().nullable(),
+  /** The folders read. */
+  folders: z.array(z.string()),
+  files: z.number(),
+  records: z.number(),
+  lastRecordAt: z.string().nullable(),
+  lastReadAt: z.string().nullable(),
+  errors: z.array(z.string()),
+});
+export type TrackedSourceDto = z.infer<typeof trackedSourceDtoSchema>;
 
 export const preferencesSchema = z.object({
   launchAtLogin: z.boolean(),
@@ -463,6 +529,20 @@ export const apiContract = {
   /** The local OpenTelemetry receiver's state and counts (settings › OpenTelemetry and LiteLLM). */
   getOtlpReceiverStatus: { request: empty, response: otlpReceiverStatusSchema },
   getAlertSettings: { request: empty, response: alertSettingsDtoSchema },
+  /** The coding agents whose logs are read (Claude Code, Codex), with what was found. */
+  getTrackedSources: { request: empty, response: z.object({ sources: z.array(trackedSourceDtoSchema) }) },
+  /** Turns a source on or off, or says whose usage it is (a subscription, or an API account by name); reads it once when on. */
+  setTrackedSource: {
+    request: z
+      .object({
+        source: z.enum(['claude-code', 'codex']),
+        enabled: z.boolean().optional(),
+        billing: z.enum(['subscription', 'api']).optional(),
+        account: z.string().min(1).max(40).optional(),
+      })
+      .strict(),
+    response: z.object({ sources: z.array(trackedSourceDtoSchema) }),
+  },
   setAlertSettings: { request: alertSettingsDtoSchema.partial().strict(), response: alertSettingsDtoSchema },
   /** Mutes the rule behind one alert of Overview.alerts until a time (ISO); a past time lifts the snooze. */
   snoozeAlert: {

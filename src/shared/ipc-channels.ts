@@ -28,6 +28,8 @@ const callNames = {
   getAlertSettings: true,
   setAlertSettings: true,
   snoozeAlert: true,
+  getTrackedSources: true,
+  setTrackedSource: true,
 } as const satisfies Record<ApiName, true>;
 
 /** The API calls served over IPC: exactly the names of `apiContract`. */

@@ -93,6 +93,8 @@ const validRequests: Record<ApiName, Record<string, unknown>> = {
   getAlertSettings: {},
   setAlertSettings: { quietHours: { start: '22:00', end: '07:00' }, reconciliationPercent: 20 },
   snoozeAlert: { id: 'alert-1', until: '2026-11-22T10:00:00Z' },
+  getTrackedSources: {},
+  setTrackedSource: { source: 'codex', billing: 'api', account: 'work' },
 };
 
 function mutated(name: ApiName): fc.Arbitrary<unknown> {

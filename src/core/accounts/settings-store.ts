@@ -46,6 +46,19 @@ const defaultPreferences = {
   shortcut: null,
   otlpReceiver: DEFAULT_OTLP_RECEIVER,
 } as const;
+/**
+ * Whose usage a coding agent's logs show: a subscription's (Claude Pro/Max, ChatGPT plans; shown as
+ * API-equivalent, never added to spend) or an API account's (tracked spend on that account, reconciled
+ * against its official figure). Most coding-agent users are on a subscription, so that is the default.
+ */
+export const trackedSourceSettingSchema = z.object({
+  enabled: z.boolean().default(true),
+  billing: z.enum(['subscription', 'api']).default('subscription'),
+  /** The API account's name (provider: anthropic for Claude Code, openai for Codex) when billing is `api`. */
+  account: z.string().optional(),
+});
+export type TrackedSourceSetting = z.infer<typeof trackedSourceSettingSchema>;
+export const defaultTrackedSourceSetting: TrackedSourceSetting = { enabled: true, billing: 'subscription' };
 
 const settingsSchema = z.object({
   version: z.literal(1).default(1),
@@ -53,6 +66,8 @@ const settingsSchema = z.object({
   preferences: z
     .object({ launchAtLogin: z.boolean().default(false), monthlyBudget: z.record(z.string(), z.string()).default({}), ...glancePreferences, otlpReceiver: otlpReceiverSchema.default(DEFAULT_OTLP_RECEIVER) })
     .default({ ...defaultPreferences, monthlyBudget: {}, userRates: {}, trayTitle: { ...defaultPreferences.trayTitle }, otlpReceiver: { ...DEFAULT_OTLP_RECEIVER } }),
+  /** Per agent-log source (claude-code, codex); absent in files written before sources existed. */
+  trackedSources: z.record(z.string(), trackedSourceSettingSchema).optional(),
 });
 export type StoredPreferences = z.infer<typeof settingsSchema>['preferences'];
 type Settings = z.infer<typeof settingsSchema>;
@@ -89,6 +104,17 @@ export class SettingsStore {
   /** Call inside the data folder lock. */
   savePreferences(preferences: StoredPreferences): void {
     this.write({ ...this.read(), preferences });
+  }
+
+  /** The saved choice for a source, or the default (on, subscription). */
+  trackedSource(source: string): TrackedSourceSetting {
+    return this.read().trackedSources?.[source] ?? defaultTrackedSourceSetting;
+  }
+
+  /** Call inside the data folder lock. */
+  saveTrackedSource(source: string, setting: TrackedSourceSetting): void {
+    const current = this.read();
+    this.write({ ...current, trackedSources: { ...current.trackedSources, [source]: setting } });
   }
 
   private read(): Settings {

@@ -139,7 +139,7 @@ describe('reconciliation: official against estimated spend', () => {
     const result = runSequence(hourly('2026-11-10T08:00:00Z', ['20.10', '20.20', '21.00'], (tracked) => ({ monthToDate: '12.50', tracked })));
     expect(countsOf(result)).toEqual([1, 0, 0]);
     expect(result.delivered[0]?.[0]).toMatchObject({ kind: 'reconciliation', title: 'Spend figures disagree: OpenRouter (work)' });
-    expect(result.delivered[0]?.[0]?.body).toMatch(/Official 12\.50 USD, estimated 20\.10 USD .*: 61% apart, more than your 20%/);
+    expect(result.delivered[0]?.[0]?.body).toMatch(/Official 12\.50 USD, estimated 20\.10 USD .*: 60\.80% apart, more than your 20%/);
   });
 
   it.each<[string, string, string, Partial<{ reconciliationPercent: number; reconciliationFloor: string }>, number]>([

@@ -3,7 +3,7 @@
  * with the popover), plus the thresholds and budgets. Whether figures are fresh is decided here: only
  * an account whose last poll succeeded (or that has no poll: manual entries) may raise figure alerts.
  */
-import type { AccountView, ErrorKind, Overview, Thresholds } from '../../shared/api.js';
+import type { AccountView, ErrorKind, Overview, ReconciliationFigure, Thresholds } from '../../shared/api.js';
 import { Dec } from '../model/money.js';
 
 export interface Amount {
@@ -27,9 +27,19 @@ export interface AccountFacts {
   readonly monthToDate?: Amount & { readonly official: boolean };
   /** The month-end figure the popover shows for this account (src/core/overview/month-end.ts). */
   readonly monthEnd?: MonthEndFact;
-  /** Estimated cost of tracked usage this month (USD), when any was tracked and priced. */
-  readonly trackedEstimate?: Amount;
+  /** Tracked usage against the official figure for the month, as the overview computed it (overview/reconciliation.ts). */
+  readonly reconciliation?: ReconciliationFact;
   readonly thresholds: { readonly lowBalance?: Dec; readonly lowRunwayDays?: number; readonly monthlyBudget?: Dec };
+}
+
+export interface ReconciliationFact {
+  readonly official: Dec;
+  readonly tracked: Dec;
+  /** official − tracked */
+  readonly difference: Dec;
+  /** The difference in percent, as shown (two decimals); null when both figures are zero. */
+  readonly percent: string | null;
+  readonly currency: string;
 }
 
 export interface MonthEndFact extends Amount {
@@ -93,7 +103,6 @@ function nativeTotals(overview: Overview, except: string | undefined): AlertFact
 
 function accountFacts(view: AccountView, thresholds: Thresholds, now: Date): AccountFacts {
   const pollOk = view.status === 'ok';
-  const tracked = view.usage.filter((item) => item.source === 'tracked' && item.cost);
   const runway = view.runway;
   let runwayDays: AccountFacts['runwayDays'];
   if (runway?.days !== null && runway?.days !== undefined) runwayDays = runway.days;
@@ -113,14 +122,17 @@ function accountFacts(view: AccountView, thresholds: Thresholds, now: Date): Acc
     monthEnd: view.monthEnd
       ? { amount: new Dec(view.monthEnd.amount), currency: view.monthEnd.currency, basis: view.monthEnd.basis, rateDays: view.monthEnd.rateDays }
       : undefined,
-    trackedEstimate:
-      tracked.length > 0 ? { amount: tracked.reduce((total, item) => total.plus(item.cost!), new Dec(0)), currency: 'USD' } : undefined,
+    reconciliation: view.reconciliation ? reconciliationFact(view.reconciliation.month) : undefined,
     thresholds: {
       lowBalance: thresholds.lowBalance ? new Dec(thresholds.lowBalance) : undefined,
       lowRunwayDays: thresholds.lowRunwayDays,
       monthlyBudget: thresholds.monthlyBudget ? new Dec(thresholds.monthlyBudget) : undefined,
     },
   };
+}
+
+export function reconciliationFact(figure: ReconciliationFigure): ReconciliationFact {
+  return { official: new Dec(figure.official), tracked: new Dec(figure.tracked), difference: new Dec(figure.difference), percent: figure.percent, currency: figure.currency };
 }
 
 /** "12.35 USD": notifications show cents; the popover shows the exact figure. */

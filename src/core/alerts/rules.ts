@@ -80,23 +80,29 @@ function credentials(account: AccountFacts): Observation[] {
 }
 
 /**
- * Official spend against an estimate of the same spend: tracked usage for the whole month, or the
- * balance's fall over the poll intervals without a top-up. Both figures go into the message.
+ * Official spend against an estimate of the same spend: tracked usage for the whole month (the overview's
+ * reconciliation figures, the very numbers the account's detail shows), or, for an account without
+ * tracked usage, the balance's fall over the poll intervals without a top-up. Both figures go into the message.
  */
 function reconciliation(account: AccountFacts, track: AccountTrack | undefined, settings: AlertSettings, month: string): Observation[] {
   const official = account.monthToDate;
   if (!account.fresh || !official?.official) return [];
-  let pair: { official: Dec; estimated: Dec; how: string } | undefined;
-  if (account.trackedEstimate && account.trackedEstimate.currency === official.currency) {
-    pair = { official: official.amount, estimated: account.trackedEstimate.amount, how: 'month-to-date; estimated from tracked usage' };
+  let pair: { official: Dec; estimated: Dec; difference: Dec; percent: Dec; shownPercent: string; how: string } | undefined;
+  const figures = account.reconciliation;
+  if (figures && figures.currency === official.currency) {
+    const percent = figures.percent === null ? new Dec(0) : new Dec(figures.percent).abs();
+    pair = { official: figures.official, estimated: figures.tracked, difference: figures.difference.abs(), percent, shownPercent: `${percent.toFixed(2)}%`, how: 'month-to-date; estimated from tracked usage' };
   } else if (track?.reconciliation?.month === month && track.reconciliation.currency === official.currency) {
     const since = track.reconciliation.since.slice(0, 10);
-    pair = { official: new Dec(track.reconciliation.official), estimated: new Dec(track.reconciliation.estimated), how: `since ${since}; estimated from the balance’s fall` };
+    const officialGrowth = new Dec(track.reconciliation.official);
+    const estimated = new Dec(track.reconciliation.estimated);
+    const difference = officialGrowth.minus(estimated).abs();
+    const base = officialGrowth.greaterThan(0) ? officialGrowth : estimated;
+    const percent = base.greaterThan(0) ? difference.div(base).times(100) : new Dec(0);
+    pair = { official: officialGrowth, estimated, difference, percent, shownPercent: `${percent.toDecimalPlaces(0).toString()}%`, how: `since ${since}; estimated from the balance’s fall` };
   }
   if (!pair) return [];
-  const difference = pair.official.minus(pair.estimated).abs();
-  const base = pair.official.greaterThan(0) ? pair.official : pair.estimated;
-  const percent = base.greaterThan(0) ? difference.div(base).times(100) : new Dec(0);
+  const { difference, percent } = pair;
   const floor = new Dec(settings.reconciliationFloor);
   const limit = settings.reconciliationPercent;
   const verdict: Verdict = difference.greaterThan(floor) && percent.greaterThan(limit) ? 'on' : difference.lessThanOrEqualTo(floor) || percent.lessThanOrEqualTo(limit / 2) ? 'off' : 'keep';
@@ -110,7 +116,7 @@ function reconciliation(account: AccountFacts, track: AccountTrack | undefined, 
       kind: 'reconciliation',
       verdict,
       title: `Spend figures disagree: ${account.label}`,
-      body: `Official ${show({ amount: pair.official, currency })}, estimated ${show({ amount: pair.estimated, currency })} (${pair.how}): ${percent.toDecimalPlaces(0).toString()}% apart, more than your ${limit}%.`,
+      body: `Official ${show({ amount: pair.official, currency })}, estimated ${show({ amount: pair.estimated, currency })} (${pair.how}): ${pair.shownPercent} apart, more than your ${limit}%.`,
     },
   ];
 }

@@ -6,7 +6,8 @@
 import { Dec } from '../model/money.js';
 import { defaultAlertSettings, emptyAlertState, type AlertSettings, type AlertState, type RaisedAlert } from './alert-model.js';
 import { decideAlerts, type AlertDecision } from './decide.js';
-import type { AccountFacts, AlertFacts } from './facts.js';
+import { reconciliationFact, type AccountFacts, type AlertFacts } from './facts.js';
+import { reconciliationFigure } from '../overview/reconciliation.js';
 
 export const ACCOUNT = 'openrouter:work';
 
@@ -59,7 +60,7 @@ export function accountFacts(step: Step): AccountFacts {
         : step.projected !== undefined
           ? { amount: new Dec(step.projected), currency: 'USD', basis: 'recent-daily-spend', rateDays: step.rateDays ?? 7 }
           : undefined,
-    trackedEstimate: step.tracked === undefined ? undefined : { amount: new Dec(step.tracked), currency: 'USD' },
+    reconciliation: step.tracked === undefined || step.monthToDate === undefined ? undefined : reconciliationFact(reconciliationFigure(new Dec(step.monthToDate), new Dec(step.tracked))),
     thresholds: {
       lowBalance: dec(step.thresholds?.lowBalance),
       lowRunwayDays: step.thresholds?.lowRunwayDays,

@@ -117,6 +117,15 @@ export function createApiHandlers(service: SpendbarService, hooks: HandlerHooks)
     getOtlpReceiverStatus: async () => hooks.otlpStatus?.() ?? idleOtlpStatus(service.preferences().otlpReceiver.port),
     getAlertSettings: async () => service.alertSettings(),
     setAlertSettings: async (request) => service.setAlertSettings(request),
+    getTrackedSources: async () => ({ sources: service.agentLogs.list() }),
+    setTrackedSource: async ({ source, ...change }) => {
+      const setting = await service.agentLogs.save(source, change);
+      // Turned on (or on already): read now, so the settings show what it found without waiting for a poll.
+      // (Demo data never reads the machine's real logs.)
+      if (setting.enabled && !service.demo) await service.agentLogs.read(source);
+      hooks.changed();
+      return { sources: service.agentLogs.list() };
+    },
     snoozeAlert: async (request) => {
       const snoozedUntil = await service.snoozeAlert(request.id, request.until);
       hooks.changed();

@@ -12,6 +12,9 @@ import { KeychainSecretStore, MemorySecretStore } from '../secrets/secret-store.
 import { SpendbarService, type PollProgress } from './service.js';
 import { OtlpControl } from './otlp-control.js';
 
+/** How often the app looks for new lines in coding agents' logs between poll cycles. */
+const AGENT_LOG_INTERVAL_MS = 5 * 60_000;
+
 export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> {
   const demo = options.demo ?? false;
   const dataDir = demo ? createDemoDataDir(new Date()) : options.dataDir;
@@ -51,6 +54,20 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
     });
     return evaluating;
   };
+  // Coding agents' logs: read on every poll cycle and every few minutes (a user on a subscription may
+  // have no account to poll at all). An unchanged log costs one stat; the records come in once.
+  let agentLogsRead: Promise<boolean> = Promise.resolve(false);
+  const readAgentLogs = (): Promise<boolean> => {
+    if (demo || closing.signal.aborted) return Promise.resolve(false);
+    agentLogsRead = service.agentLogs
+      .readEnabled()
+      .then((reports) => reports.some((report) => report.added > 0))
+      .catch((error: unknown) => {
+        console.error('Spendbar: agent logs could not be read:', error);
+        return false;
+      });
+    return agentLogsRead;
+  };
   let alertTimer: NodeJS.Timeout | undefined;
   let ratesTimer: NodeJS.Timeout | undefined;
   // Off by default; when on, at most one request a day (rates-refresh.ts), checked hourly.
@@ -64,6 +81,7 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
   // Calls received by the OpenTelemetry receiver change the overview like an entry does.
   const otlp = new OtlpControl(service, changed);
   const followOtlpSetting = (options.otlpFromSettings ?? false) && !demo;
+  let agentLogTimer: NodeJS.Timeout | undefined;
   const scheduler = new Scheduler({
     clock: realClock,
     accounts: () =>
@@ -75,7 +93,7 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
             .map((account) => ({ id: account.id, intervalMs: account.intervalMs, minimumMs: account.provider.refresh.minimumMs })),
     // All accounts due in one cycle go to the service together, which polls them in parallel.
     poll: async (ids) => {
-      const outcomes = await service.poll({ accountIds: ids, signal: closing.signal }, progress);
+      const [outcomes] = await Promise.all([service.poll({ accountIds: ids, signal: closing.signal }, progress), readAgentLogs()]);
       if (closing.signal.aborted) return outcomes;
       // Decided before the overview goes out, so the popover's history already lists what is notified.
       await evaluateAlerts();
@@ -114,6 +132,11 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
       alertTimer ??= setInterval(() => void evaluateAlerts().then(changed), 15 * 60_000).unref();
       ratesTimer ??= setInterval(refreshRates, 60 * 60_000).unref();
       refreshRates();
+      if (!agentLogTimer) {
+        const readAndShow = () => void readAgentLogs().then((added) => (added ? evaluateAlerts().then(changed) : undefined));
+        agentLogTimer = setInterval(readAndShow, AGENT_LOG_INTERVAL_MS).unref();
+        readAndShow();
+      }
     },
     pause: () => scheduler.pause(),
     resume: () => scheduler.resume(),
@@ -137,8 +160,10 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
       closing.abort();
       clearInterval(alertTimer);
       clearInterval(ratesTimer);
+      clearInterval(agentLogTimer);
       await scheduler.idle();
       await otlp.close();
+      await agentLogsRead;
       await evaluating;
       if (demo) rmSync(dataDir, { recursive: true, force: true });
     },

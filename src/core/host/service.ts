@@ -30,6 +30,8 @@ import { Poller, type PollProgress, type PollRequest } from './poller.js';
 import { AccountService } from '../accounts/account-service.js';
 import { RatesService } from '../rates/rates-service.js';
 import { applyGlanceChanges, type GlanceChanges } from '../rates/glance-preferences.js';
+import { attributeTracked } from '../tracked/attribution.js';
+import { AgentLogService } from '../tracked/agent-logs/agent-log-service.js';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -60,6 +62,8 @@ export class SpendbarService {
   private readonly accountService: AccountService;
   /** The exchange rates of the display currency's approximate total (src/core/rates). */
   readonly rates: RatesService;
+  /** Coding agents' logs (Claude Code, Codex): `import --from`, the host's cycle, the settings view. */
+  readonly agentLogs: AgentLogService;
 
   constructor(private readonly options: ServiceOptions) {
     const warn = (message: string) => {
@@ -84,6 +88,7 @@ export class SpendbarService {
       credentialsChanged: () => this.poller.forgetCredentials(),
     });
     this.rates = new RatesService({ dataDir: options.dataDir, warn }, options.http, this.env, this.now);
+    this.agentLogs = new AgentLogService({ dataDir: options.dataDir, warn, settings: this.settings, env: this.env, now: this.now, track: (inputs) => this.track(inputs) });
     // Reading once at start moves a corrupt ledger aside now, so the user hears about it at once.
     this.entries.list();
   }
@@ -106,7 +111,7 @@ export class SpendbarService {
 
   accounts(month: BillingMonth = monthOf(this.now())): Account[] {
     // One entry per account is enough to know which manual accounts exist; the ledger may hold thousands.
-    return resolveAccounts(this.settings.accounts(), [...this.entries.accountsUsed(), ...this.tracked.list(month.key)], this.env);
+    return resolveAccounts(this.settings.accounts(), [...this.entries.accountsUsed(), ...this.attributedTracked(month.key).accounts], this.env);
   }
 
   month(text?: string): BillingMonth {
@@ -164,7 +169,8 @@ export class SpendbarService {
     const month = this.month(monthText);
     const entriesByAccount = this.entries.byAccount();
     const data: AccountData[] = [];
-    const tracked = this.tracked.list(month.key);
+    const attributed = this.attributedTracked(month.key);
+    const tracked = attributed.accounts;
     for (const account of this.accounts(month)) {
       const credentials = account.provider.kind === 'api' ? await this.poller.credentialState(account) : undefined;
       data.push({
@@ -191,6 +197,17 @@ export class SpendbarService {
       polling: this.polling,
       alerts: this.alertCenter.recent(),
       topUps: this.alertCenter.topUps(),
+      apiEquivalent: attributed.apiEquivalent,
+    });
+  }
+
+  /** The month's tracked usage, coding agents' logs attributed as the user chose (tracked/attribution.ts). */
+  private attributedTracked(month: string) {
+    // The settings file is read once per source here, not once per record.
+    const settings = new Map<string, ReturnType<SettingsStore['trackedSource']>>();
+    return attributeTracked(this.tracked.list(month), (source) => {
+      if (!settings.has(source)) settings.set(source, this.settings.trackedSource(source));
+      return settings.get(source)!;
     });
   }
 

@@ -13,12 +13,14 @@ import type { TrackedRecord } from '../tracked/tracked-store.js';
 import type { AccountData } from './account-data.js';
 
 export function trackedUsage(records: readonly TrackedRecord[]): AccountView['usage'] {
-  const byModel = new Map<string, { input: number; output: number; cached: number; requests: number; cost: Dec | null }>();
+  const byModel = new Map<string, { input: number; output: number; cached: number; written: number; requests: number; cost: Dec | null; origins: Set<string> }>();
   for (const record of records) {
-    const current = byModel.get(record.model) ?? { input: 0, output: 0, cached: 0, requests: 0, cost: new Dec(0) };
+    const current = byModel.get(record.model) ?? { input: 0, output: 0, cached: 0, written: 0, requests: 0, cost: new Dec(0), origins: new Set<string>() };
+    current.origins.add(record.source ?? 'manual');
     current.input += record.inputTokens;
     current.output += record.outputTokens;
     current.cached += record.cachedInputTokens ?? 0;
+    current.written += record.cacheWriteTokens ?? 0;
     current.requests += 1;
     // One unpriced record makes the model's cost unknown rather than understated.
     current.cost = record.cost === null || current.cost === null ? null : current.cost.plus(record.cost);
@@ -29,9 +31,11 @@ export function trackedUsage(records: readonly TrackedRecord[]): AccountView['us
     inputTokens: usage.input,
     outputTokens: usage.output,
     cachedInputTokens: usage.cached || undefined,
+    cacheWriteTokens: usage.written || undefined,
     requests: usage.requests,
     source: 'tracked' as const,
     cost: usage.cost === null ? null : formatAmount(usage.cost),
+    origins: [...usage.origins].sort(),
   }));
 }
 

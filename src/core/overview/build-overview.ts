@@ -17,6 +17,10 @@ import { parseMonth } from '../model/billing-month.js';
 import { accountMonthEnd, totalMonthEnd, type MonthEnd, type TotalMonthEnd } from './month-end.js';
 import { ledgerSeries, providerDailySeries } from './spend-series.js';
 import { displayFigures, type ConversionSettings } from './converted-total.js';
+import { reconcile } from './reconciliation.js';
+import { apiEquivalentViews } from './api-equivalent.js';
+import type { AgentLogSource } from '../tracked/agent-logs/agent-log-format.js';
+import type { TrackedRecord } from '../tracked/tracked-store.js';
 
 export type { AccountData } from './account-data.js';
 
@@ -33,6 +37,8 @@ export interface OverviewInput {
   readonly topUps?: readonly DetectedTopUp[];
   /** The display currency and rates of the approximate converted total (converted-total.ts). */
   readonly conversion?: ConversionSettings;
+  /** Coding-agent usage on a subscription, by source: shown apart, never in any account's figures. */
+  readonly apiEquivalent?: ReadonlyMap<AgentLogSource, readonly TrackedRecord[]>;
 }
 
 export function buildOverview(input: OverviewInput): Overview {
@@ -47,6 +53,7 @@ export function buildOverview(input: OverviewInput): Overview {
     accounts: views,
     warnings: [...input.warnings],
     polling: input.polling,
+    ...(input.apiEquivalent && input.apiEquivalent.size > 0 ? { apiEquivalent: apiEquivalentViews(input.apiEquivalent) } : {}),
     alerts: [...(input.alerts ?? [])],
     ...displayFigures(monthTotals, views, input.conversion, input.now),
   };
@@ -141,6 +148,7 @@ function accountView(data: AccountData, figures: AccountFigures, month: string, 
     error,
     notes: [...(snapshot?.notes ?? []), ...trackedNotes(data, month), ...topUpNote(account.id, month, topUps), ...pollingCostNote(account)],
     manual,
+    reconciliation: reconcile(data),
   };
 }
 

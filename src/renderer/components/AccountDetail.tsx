@@ -8,6 +8,7 @@ import { ConfidenceBadge } from './ConfidenceBadge';
 import { DailyChart } from './DailyChart';
 import { EntryList } from './EntryList';
 import { ProviderIcon } from './ProviderIcon';
+import { Reconciliation } from './Reconciliation';
 import { ViewFrame } from './ViewFrame';
 
 const MONTH_END_LABELS: Record<NonNullable<AccountView['monthEnd']>['basis'], string | null> = {
@@ -99,6 +100,7 @@ export function AccountDetail({ accountId }: { accountId: string }) {
       </section>
       <Breakdown account={account} />
       <UsageTable account={account} />
+      <Reconciliation account={account} />
       <BalanceHistory account={account} nowMs={now} />
       {account.notes.length > 0 && (
         <section aria-labelledby="notes-heading">

@@ -5,6 +5,7 @@ import { AccountList } from './AccountList';
 import { AddAccount } from './AddAccount';
 import { AlertBanners } from './AlertBanners';
 import { AlertHistory } from './AlertHistory';
+import { ApiEquivalent } from './ApiEquivalent';
 import { Banners } from './Banners';
 import { Header } from './Header';
 import { ManualPanel } from './ManualPanel';
@@ -19,6 +20,7 @@ function Home() {
       <Banners />
       <AlertBanners />
       {empty ? <Onboarding /> : <AccountList />}
+      <ApiEquivalent />
       <AlertHistory />
     </>
   );

@@ -70,7 +70,11 @@ export function UsageTable({ account }: { account: AccountView }) {
             <tr key={`${row.source}-${row.model}`}>
               <th scope="row">
                 {row.model}
-                {row.source === 'tracked' && <span className="badge badge-estimated">tracked</span>}
+                {row.source === 'tracked' && (
+                  <span className="badge badge-estimated" title={row.origins && row.origins.length > 0 ? `Tracked from ${row.origins.join(', ')}` : undefined}>
+                    tracked
+                  </span>
+                )}
               </th>
               <td className="number">{count(row.inputTokens)}</td>
               <td className="number">{count(row.outputTokens)}</td>

@@ -5,6 +5,7 @@ import { AssistantSetup } from './AssistantSetup';
 import { Icon } from './Icon';
 import { OtlpReceiverSettings } from './OtlpReceiverSettings';
 import { Preferences } from './Preferences';
+import { TrackedSources } from './TrackedSources';
 import { ViewFrame } from './ViewFrame';
 
 /** Accounts (add, interval, thresholds, remove) and the app's preferences. */
@@ -42,6 +43,7 @@ export function Settings() {
       </section>
       <AlertSettings />
       <OtlpReceiverSettings />
+      <TrackedSources />
       <Preferences />
       <AssistantSetup />
     </ViewFrame>
