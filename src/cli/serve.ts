@@ -15,6 +15,7 @@ import { ConflictError, InputError, NotFoundError } from '../core/model/input-er
 import { KeychainUnavailableError } from '../core/secrets/secret-store.js';
 import { apiNames, type ApiName } from '../shared/api.js';
 import { parse, UsageError } from './args.js';
+import { createEventStreams } from './serve-events.js';
 import { closeWithin, listenForStop } from './stop-signal.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -46,6 +47,7 @@ export async function serve(argv: string[]): Promise<number> {
   for (const warning of host.warnings) process.stderr.write(`Warning: ${warning}\n`);
   const token = randomBytes(24).toString('base64url');
   const root = rendererDir();
+  const events = createEventStreams(host);
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => sendJson(response, 500, { error: { message: (error as Error).message } }));
@@ -67,6 +69,10 @@ export async function serve(argv: string[]): Promise<number> {
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
+    if (name === 'events') {
+      if (request.method !== 'GET') return sendJson(response, 405, { error: { message: 'Use GET.' } });
+      return events.open(request, response);
+    }
     if (!(apiNames as string[]).includes(name)) return sendJson(response, 404, { error: { message: `No API call named "${name}".` } });
     if (request.method !== 'POST') return sendJson(response, 405, { error: { message: 'Use POST.' } });
     let body: unknown;
