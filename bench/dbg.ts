@@ -1,0 +1,13 @@
+import { performance } from 'node:perf_hooks';
+import { openBenchEngine } from './lib/engine.js';
+const engine = await openBenchEngine(15);
+engine.fakes.forEach((f) => (f.delayMs = 300));
+await engine.service.poll({ force: true });
+engine.fakes.forEach((f) => (f.server.requests.length = 0));
+const start = performance.now();
+const t = new Map<string, number>();
+const outcomes = await engine.service.poll({ force: true }, (e) => { if (e.state !== 'started') t.set(e.accountId, performance.now() - start); });
+for (const [i, f] of engine.fakes.entries()) console.log(f.provider, f.server.requests.length, Math.round(t.get(`${f.provider}:bench${i}`) ?? -1), outcomes.find((o) => o.accountId === `${f.provider}:bench${i}`)?.errorKind ?? '', f.server.requests.map((r) => r.path).join(' '));
+const ov = await engine.service.overview();
+for (const a of ov.accounts) if (a.error) console.log(a.id, a.error.message);
+await engine.close();
