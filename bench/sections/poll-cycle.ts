@@ -6,28 +6,44 @@
  */
 import { performance } from 'node:perf_hooks';
 import { openBenchEngine } from '../lib/engine.js';
-import { median, round } from '../lib/stats.js';
+import { median, medianMs, round } from '../lib/stats.js';
 import type { Figure } from '../report.js';
 
 const ACCOUNTS = 20;
 const RUNS = 5;
 
-async function cycleRatio(delays: (index: number) => number): Promise<{ ratio: number; ms: number; slowest: number; failed: number }> {
+/**
+ * The slowest provider is measured alone in the same run: some make calls that depend on each other
+ * (Supabase: organization, then projects, then usage; a second page of costs), so their own poll takes
+ * several delays. The cycle is compared with that, and with the slowest delay for reference.
+ */
+async function cycleRatio(delays: (index: number) => number) {
   const engine = await openBenchEngine(ACCOUNTS);
   try {
     engine.fakes.forEach((fake, index) => (fake.delayMs = delays(index)));
-    const slowest = Math.max(...engine.fakes.map((fake) => fake.delayMs));
+    const slowestDelay = Math.max(...engine.fakes.map((fake) => fake.delayMs));
     await engine.service.poll({ force: true }); // warm-up: connections, JIT, files created
     const times: number[] = [];
+    const finishedAt = new Map<string, number[]>();
     let failed = 0;
     for (let run = 0; run < RUNS; run += 1) {
       const started = performance.now();
-      const outcomes = await engine.service.poll({ force: true });
+      const outcomes = await engine.service.poll({ force: true }, (event) => {
+        if (event.state !== 'started') finishedAt.set(event.accountId, [...(finishedAt.get(event.accountId) ?? []), performance.now() - started]);
+      });
       times.push(performance.now() - started);
       failed = outcomes.filter((outcome) => outcome.errorKind !== undefined).length;
     }
+    // The three accounts that finished last are the candidates for the slowest provider.
+    const lastThree = [...finishedAt].sort(([, a], [, b]) => median(b) - median(a)).slice(0, 3).map(([id]) => id);
+    let slowestAlone = 0;
+    let slowestAccount = '';
+    for (const accountId of lastThree) {
+      const alone = await medianMs(3, () => engine.service.poll({ force: true, accountId }));
+      if (alone > slowestAlone) [slowestAlone, slowestAccount] = [alone, accountId];
+    }
     const ms = median(times);
-    return { ratio: ms / slowest, ms, slowest, failed };
+    return { ratio: ms / slowestAlone, ms, slowestAlone, slowestAccount, slowestDelay, ratioToDelay: ms / slowestDelay, failed };
   } finally {
     await engine.close();
   }
@@ -59,14 +75,14 @@ export async function pollCycle(): Promise<Figure[]> {
   return [
     {
       name: 'poll cycle / slowest provider (answers spread 50–400 ms)',
-      value: `${round(spread.ratio, 2)}× (${Math.round(spread.ms)} ms)`,
+      value: describe(spread),
       target: '≤ 1.3×',
       pass: spread.ratio <= 1.3 && spread.failed === 0,
       raw: spread,
     },
     {
       name: 'poll cycle / slowest provider (all answer in 300 ms)',
-      value: `${round(flat.ratio, 2)}× (${Math.round(flat.ms)} ms)`,
+      value: describe(flat),
       target: '≤ 1.3×',
       pass: flat.ratio <= 1.3 && flat.failed === 0,
       raw: flat,
@@ -79,4 +95,9 @@ export async function pollCycle(): Promise<Figure[]> {
       raw: hang,
     },
   ];
+}
+
+function describe(result: Awaited<ReturnType<typeof cycleRatio>>): string {
+  const failures = result.failed > 0 ? `; ${result.failed} failed` : '';
+  return `${round(result.ratio, 2)}× (${Math.round(result.ms)} ms vs ${Math.round(result.slowestAlone)} ms for ${result.slowestAccount.split(':')[0]} alone; ${round(result.ratioToDelay, 1)}× the slowest delay${failures})`;
 }
