@@ -67,7 +67,8 @@ export async function popover(dataDir: string): Promise<Figure[]> {
       else {
         // One account's figures change: a manual spend entry, pushed to the open page as a new overview.
         const accounts = ((await serve.call('listAccounts')) as { accounts: { provider: string; account: string }[] }).accounts;
-        const target = accounts.find((account) => account.provider !== 'manual') ?? accounts[0]!;
+        // DeepSeek reports a balance, not spend, so a spend entry is accepted and changes its month-to-date.
+        const target = accounts.find((account) => account.provider === 'deepseek') ?? accounts[0]!;
         for (let change = 0; change < RUNS; change += 1) {
           const count = await page.evaluate(() => (globalThis as unknown as { __bench: { renders: number[] } }).__bench.renders.length);
           await serve.call('addEntry', { provider: target.provider, account: target.account, kind: 'spend', amount: `${change + 1}.00` });
