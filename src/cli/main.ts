@@ -17,9 +17,6 @@ import { keyValues, parse, UsageError } from './args.js';
 import { overviewJson, renderOverview, terminalSafe } from './render.js';
 import { pollPrinter, reportWaits } from './poll-output.js';
 import { readSecret } from './read-secret.js';
-import { mcp } from './mcp.js';
-import { serve } from './serve.js';
-import { importUsage, track } from './track.js';
 import { renderAlert, watch } from './watch.js';
 
 const USAGE = `spendbar — month-to-date AI and cloud spend, and remaining credit
@@ -245,16 +242,18 @@ export async function main(argv: string[]): Promise<number> {
         return await entry(rest);
       case 'export':
         return await exportCommand(rest);
+      // The commands below load what only they need (the MCP SDK, the price table, the HTTP server) when
+      // run, so `status` and the other short commands start in a fraction of the time.
       case 'track':
-        return await track(rest, openService(), out);
+        return await (await import('./track.js')).track(rest, openService(), out);
       case 'import':
-        return await importUsage(rest, openService(), out);
+        return await (await import('./track.js')).importUsage(rest, openService(), out);
       case 'serve':
-        return await serve(rest);
+        return await (await import('./serve.js')).serve(rest);
       case 'watch':
         return await watch(rest, out);
       case 'mcp':
-        return await mcp(rest, () => {
+        return await (await import('./mcp.js')).mcp(rest, () => {
           const service = openService();
           warnAbout(service);
           return service;

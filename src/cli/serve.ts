@@ -17,6 +17,7 @@ import { KeychainUnavailableError } from '../core/secrets/secret-store.js';
 import { apiNames, type ApiName } from '../shared/api.js';
 import { parse, UsageError } from './args.js';
 import { otlpOption, otlpPort, startOtlpReceiver, withOtlpDefault } from './otlp-flag.js';
+import { createEventStreams } from './serve-events.js';
 import { closeWithin, listenForStop } from './stop-signal.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -59,6 +60,7 @@ export async function serve(argv: string[]): Promise<number> {
   }
   const token = randomBytes(24).toString('base64url');
   const root = rendererDir();
+  const events = createEventStreams(host);
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => sendJson(response, 500, { error: { message: (error as Error).message } }));
@@ -80,6 +82,10 @@ export async function serve(argv: string[]): Promise<number> {
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
+    if (name === 'events') {
+      if (request.method !== 'GET') return sendJson(response, 405, { error: { message: 'Use GET.' } });
+      return events.open(request, response);
+    }
     if (!(apiNames as string[]).includes(name)) return sendJson(response, 404, { error: { message: `No API call named "${name}".` } });
     if (request.method !== 'POST') return sendJson(response, 405, { error: { message: 'Use POST.' } });
     let body: unknown;

@@ -94,6 +94,9 @@ describe('provider faults through the engine', () => {
           // Forced: a 429 played earlier leaves a Retry-After wait that would skip the account.
           const [outcome] = await service.poll({ month: MONTH, force: true });
           const elapsed = Date.now() - started;
+          // Calls made together (concurrent-calls.ts) that the failed poll stopped may reach the proxy a
+          // moment later: they are this poll's requests, not the next fault's.
+          await new Promise((resolve) => setTimeout(resolve, 100));
           const requests = proxy.requests;
           proxy.heal();
           const after = await view();
@@ -108,7 +111,8 @@ describe('provider faults through the engine', () => {
           expect(requests, where).toBeGreaterThan(0);
           expect(requests, where).toBeLessThanOrEqual(RETRIED.has(fault) ? 3 * healthyRequests : healthyRequests);
           if (fault.startsWith('429')) {
-            expect(requests, where).toBe(1);
+            // Independent calls go out together, so each may meet the 429 once; none is retried.
+            expect(requests, where).toBeLessThanOrEqual(healthyRequests);
             expect(after?.error?.retryAt, where).toBeDefined();
           }
           expect(keyFragments(JSON.stringify(after), adapter.key), where).toEqual([]);

@@ -1,5 +1,6 @@
 /**
- * Polling: which accounts a request names, at most a few at a time, each bounded by its deadline and by
+ * Polling: which accounts a request names, all at once (a cycle lasts as long as its slowest provider,
+ * not the sum of a queue; each provider gets at most one request per account call), each bounded by its deadline and by
  * the app's quit signal; what came back is recorded in the history (or the failure, and any wait the
  * provider asked for). Also remembers whether each account's credentials are set, so overviews do not
  * ask the keychain every time.
@@ -40,7 +41,7 @@ export interface PollerDeps {
   readonly now: () => Date;
   readonly history: HistoryStore;
   readonly retryWaits: RetryWaits;
-  /** Accounts polled at once; the rest wait their turn. */
+  /** Accounts polled at once; the rest wait their turn. Default: every account the request names. */
   readonly concurrency?: number;
   /** Bound of one account's whole poll; default `SPENDBAR_POLL_TIMEOUT_S` or 20 s. */
   readonly pollTimeoutMs?: number;
@@ -67,7 +68,10 @@ export class Poller {
     this.credentialStates.clear();
   }
 
-  /** Polls the given accounts the request names, a few at a time; each outcome says how it went. */
+  /**
+   * Polls the accounts the request names, all at once by default; each outcome says how it went, and each
+   * account's figures are stored as soon as it answers, whatever the others do.
+   */
   async poll(accounts: readonly Account[], request: PollRequest = {}, onProgress?: PollProgress): Promise<PollOutcome[]> {
     const month = validatePollMonth(request.month, this.deps.now());
     if (request.provider !== undefined) requireProvider(request.provider);
@@ -85,7 +89,7 @@ export class Poller {
         outcomes.push(await this.pollAccount(account, month, request.force ?? false, onProgress, request.signal));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 4, queue.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? queue.length, queue.length) }, worker));
     return outcomes;
   }
 

@@ -39,7 +39,7 @@ export interface ServiceOptions {
   http: HttpClient;
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
-  /** Accounts polled at once; the rest wait their turn. */
+  /** Accounts polled at once; the rest wait their turn. Default: all of them. */
   concurrency?: number;
   demo?: boolean;
   /** Bound of one account's whole poll; default `SPENDBAR_POLL_TIMEOUT_S` or 20 s. */

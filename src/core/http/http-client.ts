@@ -4,10 +4,11 @@
  * 429, or a 5xx that names a time, is reported with its retry time and the scheduler waits), caps
  * response size and time per attempt, stays inside the poll's deadline, and honours proxy settings.
  */
-import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { ProviderError, redact } from '../model/provider-error.js';
 import { scrubAndClip } from './secret-scrub.js';
+import { loadUndici } from './undici-lazy.js';
 import { describeStatus, networkError, parseRetryAfter, pathOf, providerMessage } from './http-errors.js';
 
 export interface HttpClientOptions {
@@ -70,7 +71,7 @@ const defaults = {
 
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const settings = { ...defaults, ...options };
-  const dispatcher = options.dispatcher ?? new EnvHttpProxyAgent({ connect: { timeout: settings.connectTimeoutMs } });
+  let dispatcher = options.dispatcher;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
 
@@ -80,7 +81,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const signals = [AbortSignal.timeout(timeoutMs), ...(req.signal ? [req.signal] : [])];
     let response: Dispatcher.ResponseData;
     try {
-      response = await undiciRequest(req.url, {
+      const undici = await loadUndici();
+      dispatcher ??= new undici.EnvHttpProxyAgent({ connect: { timeout: settings.connectTimeoutMs } });
+      response = await undici.request(req.url, {
         method: req.method ?? 'GET',
         headers: {
           accept: 'application/json',

@@ -1,13 +1,15 @@
 /**
  * window.spendbar for the browser, when the popover is served by `spendbar serve`: every call is
- * `POST /api/<name>` with the request as JSON and the serve token as a Bearer header. Overviews are
- * polled (HTTP has no push here), only while the page is visible, and more often during a Refresh.
+ * `POST /api/<name>` with the request as JSON and the serve token as a Bearer header. New overviews and
+ * poll progress are pushed by the server (`GET /api/events`, Server-Sent Events), so an open page that
+ * nobody touches makes no request at all; where EventSource is missing, overviews are polled instead,
+ * only while the page is visible. During a Refresh overviews are also asked for often.
  */
-import { apiContract, apiErrorSchema, apiNames, type ApiName, type SpendbarApi } from '../../shared/api';
+import { apiContract, apiErrorSchema, apiNames, type ApiName, type PollProgressEvent, type SpendbarApi } from '../../shared/api';
 import { ApiCallError } from '../errors';
 import type { OverviewListener, SpendbarBridge } from './types';
 
-/** How often a visible page asks for a new overview. */
+/** How often a visible page asks for a new overview when the server cannot push (no EventSource). */
 export const OVERVIEW_POLL_MS = 5_000;
 /**
  * How often it asks while a Refresh is under way. HTTP has no push, and the Refresh call itself answers
@@ -29,6 +31,18 @@ export interface HttpApiOptions {
   visibility?: Visibility;
   pollIntervalMs?: number;
   refreshPollIntervalMs?: number;
+  /** Opens the server's event stream; default the browser's EventSource, and polling where there is none. */
+  openEvents?: ((url: string) => EventStream) | null;
+}
+
+/** The part of EventSource the bridge uses. */
+export interface EventStream {
+  addEventListener(type: string, listener: (event: { data?: unknown }) => void): void;
+  close(): void;
+}
+
+function defaultOpenEvents(): ((url: string) => EventStream) | null {
+  return typeof globalThis.EventSource === 'function' ? (url) => new EventSource(url) : null;
 }
 
 async function readError(response: Response): Promise<ApiCallError> {
@@ -93,7 +107,11 @@ export function createHttpApi(options: HttpApiOptions): SpendbarBridge {
     }
   };
 
+  const openEvents = options.openEvents === undefined ? defaultOpenEvents() : options.openEvents;
+  const pushed = openEvents ? pushedEvents(openEvents, `${options.origin}/api/events${options.token ? `?token=${encodeURIComponent(options.token)}` : ''}`) : undefined;
+
   function onOverview(listener: OverviewListener, onError?: (error: Error) => void): () => void {
+    if (pushed) return pushed.onOverview(listener, onError, async () => listener(await api.getOverview({})));
     const visibility = options.visibility;
     let inFlight = false;
     let stopped = false;
@@ -122,7 +140,77 @@ export function createHttpApi(options: HttpApiOptions): SpendbarBridge {
     };
   }
 
-  return { ...api, refresh, onOverview, inBrowser: true };
+  return { ...api, refresh, onOverview, ...(pushed ? { onPollProgress: pushed.onPollProgress } : {}), inBrowser: true };
+}
+
+/**
+ * One event stream for the page, opened with the first listener and closed with the last. A pushed
+ * overview is validated like an answer to getOverview. After a lost connection the browser reconnects
+ * by itself; the overview is then fetched once, since changes made meanwhile were not pushed.
+ */
+function pushedEvents(openEvents: (url: string) => EventStream, url: string) {
+  const overviewListeners = new Set<{ listener: OverviewListener; onError?: (error: Error) => void; catchUp: () => Promise<void> }>();
+  const progressListeners = new Set<(event: PollProgressEvent) => void>();
+  let stream: EventStream | undefined;
+  let lost = false;
+
+  const ensureOpen = () => {
+    if (stream) return;
+    const opened = openEvents(url);
+    stream = opened;
+    opened.addEventListener('overview', (event) => {
+      const parsed = apiContract.getOverview.response.safeParse(parseData(event.data));
+      if (parsed.success) overviewListeners.forEach(({ listener }) => listener(parsed.data));
+    });
+    opened.addEventListener('progress', (event) => {
+      const step = parseData(event.data) as Partial<PollProgressEvent> | undefined;
+      if (typeof step?.accountId === 'string' && typeof step.state === 'string' && typeof step.at === 'string') {
+        progressListeners.forEach((listener) => listener(step as PollProgressEvent));
+      }
+    });
+    opened.addEventListener('error', () => {
+      lost = true;
+      overviewListeners.forEach(({ onError }) => onError?.(new ApiCallError('Cannot reach Spendbar. Is `spendbar serve` still running?')));
+    });
+    opened.addEventListener('open', () => {
+      if (!lost) return;
+      lost = false;
+      overviewListeners.forEach(({ catchUp, onError }) => void catchUp().catch((error: unknown) => onError?.(error instanceof Error ? error : new Error(String(error)))));
+    });
+  };
+  const closeIfUnused = () => {
+    if (overviewListeners.size > 0 || progressListeners.size > 0) return;
+    stream?.close();
+    stream = undefined;
+  };
+
+  return {
+    onOverview(listener: OverviewListener, onError: ((error: Error) => void) | undefined, catchUp: () => Promise<void>): () => void {
+      const entry = { listener, onError, catchUp };
+      overviewListeners.add(entry);
+      ensureOpen();
+      return () => {
+        overviewListeners.delete(entry);
+        closeIfUnused();
+      };
+    },
+    onPollProgress(listener: (event: PollProgressEvent) => void): () => void {
+      progressListeners.add(listener);
+      ensureOpen();
+      return () => {
+        progressListeners.delete(listener);
+        closeIfUnused();
+      };
+    },
+  };
+}
+
+function parseData(data: unknown): unknown {
+  try {
+    return typeof data === 'string' ? JSON.parse(data) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const documentVisibility: Visibility = {

@@ -9,6 +9,7 @@ import { windowEnd } from '../../model/billing-month.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { ModelUsage, Snapshot } from '../../model/snapshot.js';
 import { nextCursor } from '../adapter-kit.js';
+import { inOrder } from '../concurrent-calls.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
 import { guarded } from '../snapshot-guard.js';
 import { summarizeCostReport, summarizeUsage } from './anthropic-mapping.js';
@@ -68,19 +69,25 @@ async function fetchAnthropicSnapshot(context: ProviderContext): Promise<Snapsho
   const notes = ['Priority Tier costs are not included in Anthropic’s cost report.'];
 
   const costUrl = `${context.baseUrl}/v1/organizations/cost_report`;
-  const costBuckets = await fetchAllBuckets(context, costUrl, [...window, ['group_by[]', 'description']], costReportSchema);
+  const usageUrl = `${context.baseUrl}/v1/organizations/usage_report/messages`;
+  // Both reports at once; the cost report's failure decides the error (see inOrder).
+  const [costBuckets, usageOrError] = await inOrder([
+    () => fetchAllBuckets(context, costUrl, [...window, ['group_by[]', 'description']], costReportSchema),
+    // Token counts are a nice-to-have: their failure must not hide the spend.
+    async () => {
+      try {
+        return summarizeUsage(await fetchAllBuckets(context, usageUrl, [...window, ['group_by[]', 'model']], messagesUsageReportSchema), context.month);
+      } catch (error) {
+        if (!(error instanceof ProviderError)) throw error;
+        return error;
+      }
+    },
+  ]);
   const costs = summarizeCostReport(costBuckets, context.month, anthropicProvider.defaultCurrency, costUrl);
   if (costs.resultsWithoutAmount > 0) notes.push(`${costs.resultsWithoutAmount} Anthropic cost item(s) had no amount and are not counted.`);
 
-  let usage: ModelUsage[] | undefined;
-  try {
-    const usageUrl = `${context.baseUrl}/v1/organizations/usage_report/messages`;
-    usage = summarizeUsage(await fetchAllBuckets(context, usageUrl, [...window, ['group_by[]', 'model']], messagesUsageReportSchema), context.month);
-  } catch (error) {
-    // Token counts are a nice-to-have: their failure must not hide the spend.
-    if (!(error instanceof ProviderError)) throw error;
-    notes.push(`Token usage unavailable: ${error.message}`);
-  }
+  const usage: ModelUsage[] | undefined = usageOrError instanceof ProviderError ? undefined : usageOrError;
+  if (usageOrError instanceof ProviderError) notes.push(`Token usage unavailable: ${usageOrError.message}`);
   notes.push('Anthropic has no balance API: record a known balance or top-ups to see an estimated balance.');
 
   return {

@@ -5,7 +5,8 @@
  * retries: every Cost Explorer request is billed, so the scheduler decides when to ask again.
  */
 import { Readable } from 'node:stream';
-import { EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { loadUndici } from '../../http/undici-lazy.js';
 import { networkError, pathOf } from '../../http/http-errors.js';
 import { ProviderError } from '../../model/provider-error.js';
 
@@ -43,13 +44,14 @@ export function createAwsHttpHandler(options: AwsTransportOptions) {
   let dispatcher: Dispatcher | undefined;
   return {
     async handle(request: SdkHttpRequest, handlerOptions?: { abortSignal?: unknown }): Promise<{ response: SdkHttpResponse }> {
-      dispatcher ??= new EnvHttpProxyAgent({ connect: { timeout: options.connectTimeoutMs ?? 10_000 } });
+      const undici = await loadUndici();
+      dispatcher ??= new undici.EnvHttpProxyAgent({ connect: { timeout: options.connectTimeoutMs ?? 10_000 } });
       const url = urlOf(request);
       const signals = [AbortSignal.timeout(options.timeoutMs)];
       if (handlerOptions?.abortSignal instanceof AbortSignal) signals.push(handlerOptions.abortSignal);
       const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !UNFORWARDED.has(name.toLowerCase())));
       try {
-        const response = await undiciRequest(url, {
+        const response = await undici.request(url, {
           method: request.method as Dispatcher.HttpMethod,
           headers,
           body: typeof request.body === 'string' || request.body instanceof Uint8Array ? request.body : undefined,

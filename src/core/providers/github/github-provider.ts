@@ -8,6 +8,7 @@ import { ProviderError } from '../../model/provider-error.js';
 import type { BreakdownItem, DailySpend, ModelUsage, Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
 import { guarded } from '../snapshot-guard.js';
+import { inOrder } from '../concurrent-calls.js';
 import { premiumRequestReportSchema, usageReportSchema, type UsageItem } from './github-schemas.js';
 
 const NAME = 'GitHub';
@@ -80,19 +81,23 @@ async function fetchGitHubSnapshot(context: ProviderContext): Promise<Snapshot> 
     if (status === 403 && said && /rate limit/i.test(said)) rateLimited = true;
     return explainStatus(status, said, account);
   };
-  const report = await context.http
-    .json({ ...common, url: `${context.baseUrl}${account.path}/settings/billing/usage?${query}`, schema: usageReportSchema, explain })
-    .catch((error: unknown) => {
-      if (!rateLimited || !(error instanceof ProviderError)) throw error;
-      throw new ProviderError('rate-limited', error.message, { url: error.url, status: error.status, retryAfterMs: error.retryAfterMs });
-    });
+  // The usage report and the premium requests at once; the report's failure decides the error.
+  const [report, premium] = await inOrder([
+    () =>
+      context.http
+        .json({ ...common, url: `${context.baseUrl}${account.path}/settings/billing/usage?${query}`, schema: usageReportSchema, explain })
+        .catch((error: unknown) => {
+          if (!rateLimited || !(error instanceof ProviderError)) throw error;
+          throw new ProviderError('rate-limited', error.message, { url: error.url, status: error.status, retryAfterMs: error.retryAfterMs });
+        }),
+    async (): Promise<PremiumResult> => (withinPremiumWindow(context) ? fetchPremiumRequests(context, account, common, query) : {}),
+  ]);
 
   const notes: string[] = [];
   const items = report.data.usageItems.filter((item) => !item.date || item.date.startsWith(context.month.key));
   const outside = report.data.usageItems.length - items.length;
   if (outside > 0) notes.push(`Ignored ${outside} usage line${outside === 1 ? '' : 's'} dated outside ${context.month.key}.`);
 
-  const premium = withinPremiumWindow(context) ? await fetchPremiumRequests(context, account, common, query) : {};
   if (premium.note) notes.push(premium.note);
   return {
     month: context.month.key,

@@ -57,6 +57,8 @@ async function fetchGroqSnapshot(context: ProviderContext): Promise<Snapshot> {
 
   let tokens: Map<string, TokenCounts>;
   try {
+    // One after the other on purpose: most keys have no Enterprise metrics, and the first 404 spares the
+    // second query (a poll takes the same two round trips either way: this query, then the model list).
     const input = await queryMonthTokens(context, TOKEN_METRICS.input, seconds, end);
     const output = await queryMonthTokens(context, TOKEN_METRICS.output, seconds, end);
     tokens = mergeTokens(input, output);

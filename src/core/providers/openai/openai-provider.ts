@@ -10,6 +10,7 @@ import { Dec, money, subtract, type Money } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { Figure, ModelUsage, Snapshot } from '../../model/snapshot.js';
 import { nextCursor } from '../adapter-kit.js';
+import { inOrder } from '../concurrent-calls.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
 import { guarded } from '../snapshot-guard.js';
 import { decimalOf, summarizeCosts, summarizeUsage } from './openai-mapping.js';
@@ -59,17 +60,22 @@ async function fetchOpenAiSnapshot(context: ProviderContext): Promise<Snapshot> 
     ['bucket_width', '1d'],
     ['limit', '31'],
   ];
-  const notes: string[] = [];
-
+  // The calls are independent: made at once (see inOrder), each writing its own notes, joined in order.
+  const costNotes: string[] = [];
+  const usageNotes: string[] = [];
+  const limitNotes: string[] = [];
+  const balanceNotes: string[] = [];
   // One request grouped by both dimensions: the groups partition the costs, so their sum is the total.
   const costsUrl = `${context.baseUrl}/organization/costs`;
-  const costBuckets = await fetchAllBuckets(context, costsUrl, [...window, ['group_by', 'line_item'], ['group_by', 'project_id']], costsPageSchema);
+  const [costBuckets, usage, spendLimit, balance] = await inOrder([
+    () => fetchAllBuckets(context, costsUrl, [...window, ['group_by', 'line_item'], ['group_by', 'project_id']], costsPageSchema),
+    () => optional('Token usage', usageNotes, () => fetchUsage(context, window)),
+    () => optional('Spend limit', limitNotes, () => fetchSpendLimit(context, limitNotes), ['config']),
+    async () => (context.settings.creditGrants === 'on' ? optional('Credit balance', balanceNotes, () => fetchCreditGrants(context, balanceNotes)) : undefined),
+  ]);
   const costs = summarizeCosts(costBuckets, context.month, openaiProvider.defaultCurrency, costsUrl);
-  if (costs.resultsWithoutAmount > 0) notes.push(`${costs.resultsWithoutAmount} OpenAI cost line(s) had no amount and are not counted.`);
-
-  const usage = await optional('Token usage', notes, () => fetchUsage(context, window));
-  const spendLimit = await optional('Spend limit', notes, () => fetchSpendLimit(context, notes), ['config']);
-  const balance = context.settings.creditGrants === 'on' ? await optional('Credit balance', notes, () => fetchCreditGrants(context, notes)) : undefined;
+  if (costs.resultsWithoutAmount > 0) costNotes.push(`${costs.resultsWithoutAmount} OpenAI cost line(s) had no amount and are not counted.`);
+  const notes = [...costNotes, ...usageNotes, ...limitNotes, ...balanceNotes];
   if (usage) notes.push('Token usage covers chat and completions models only; costs cover everything billed.');
 
   return {

@@ -8,6 +8,7 @@ import { ProviderError } from '../../model/provider-error.js';
 import type { Figure, Snapshot } from '../../model/snapshot.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
 import { guarded } from '../snapshot-guard.js';
+import { inOrder } from '../concurrent-calls.js';
 import { creditsResponseSchema, keyResponseSchema, type KeyResponse } from './openrouter-schemas.js';
 
 const NAME = 'OpenRouter';
@@ -32,21 +33,28 @@ export const openrouterProvider: ProviderDefinition = {
 async function fetchOpenRouterSnapshot(context: ProviderContext): Promise<Snapshot> {
   const headers = { authorization: `Bearer ${context.credentials.apiKey ?? ''}` };
   const common = { provider: NAME, headers, secrets: context.secrets, signal: context.signal };
-  const keyInfo = await context.http.json({ ...common, url: `${context.baseUrl}/key`, schema: keyResponseSchema });
+  // Both at once; the key call's failure decides the error (see inOrder). A key that may not read the
+  // account's credits (403) still shows its own usage.
+  const [keyInfo, credits] = await inOrder([
+    () => context.http.json({ ...common, url: `${context.baseUrl}/key`, schema: keyResponseSchema }),
+    () =>
+      context.http.json({ ...common, url: `${context.baseUrl}/credits`, schema: creditsResponseSchema }).catch((error: unknown) => {
+        if (!(error instanceof ProviderError) || error.kind !== 'permission') throw error;
+        return undefined;
+      }),
+  ]);
   const key = keyInfo.data.data;
   const notes: string[] = [];
 
   let balance: Figure | undefined;
-  try {
-    const credits = await context.http.json({ ...common, url: `${context.baseUrl}/credits`, schema: creditsResponseSchema });
+  if (credits) {
     const totalCredits = money(credits.data.data.total_credits, 'USD');
     const totalUsage = money(credits.data.data.total_usage, 'USD');
     // A normal key has been seen to get 200 with both zero instead of 403: zero is not a balance then.
     const untrustworthyZero = totalCredits.amount.isZero() && totalUsage.amount.isZero() && key.is_management_key !== true;
     if (untrustworthyZero) notes.push('Account balance needs a management key.');
     else balance = { money: subtract(totalCredits, totalUsage), confidence: 'official' };
-  } catch (error) {
-    if (!(error instanceof ProviderError) || error.kind !== 'permission') throw error;
+  } else {
     notes.push('Account balance needs a management key; showing this key’s usage only.');
   }
 

@@ -9,6 +9,7 @@ import type { BreakdownItem, DailySpend, Figure, Snapshot } from '../../model/sn
 import { nextCursor } from '../adapter-kit.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
 import { guarded } from '../snapshot-guard.js';
+import { inOrder } from '../concurrent-calls.js';
 import { balanceSchema, balanceTransactionListSchema, type Balance, type BalanceTransaction } from './stripe-schemas.js';
 
 const NAME = 'Stripe';
@@ -53,23 +54,28 @@ async function fetchStripeSnapshot(context: ProviderContext): Promise<Snapshot> 
   assertSecretKeyKind(key);
   const headers = { authorization: `Bearer ${key}` };
   const common = { provider: NAME, headers, secrets: context.secrets, signal: context.signal, explain: explainStatus };
-  const balance = (await context.http.json({ ...common, url: `${context.baseUrl}/v1/balance`, schema: balanceSchema })).data;
-
   const window = `created[gte]=${context.month.start.getTime() / 1000}&created[lt]=${context.month.end.getTime() / 1000}&limit=${PAGE_SIZE}`;
   const fees = new Map<string, CurrencyFees>();
-  let startingAfter: string | undefined;
-  let pages = 0;
-  let more = true;
-  while (more && pages < MAX_PAGES) {
-    const cursor = startingAfter ? `&starting_after=${encodeURIComponent(startingAfter)}` : '';
-    const page = await context.http.json({ ...common, url: `${context.baseUrl}/v1/balance_transactions?${window}${cursor}`, schema: balanceTransactionListSchema });
-    pages += 1;
-    for (const transaction of page.data.data) addFees(fees, transaction, context);
-    more = page.data.has_more && page.data.data.length > 0;
-    const last = page.data.data.at(-1)?.id;
-    startingAfter = more && last !== undefined ? nextCursor(NAME, startingAfter, last, context.baseUrl) : last;
-  }
-  const partial = more;
+  // The balance and the month's transactions at once; the balance call's failure decides the error.
+  const [balanceResponse, partial] = await inOrder([
+    () => context.http.json({ ...common, url: `${context.baseUrl}/v1/balance`, schema: balanceSchema }),
+    async () => {
+      let startingAfter: string | undefined;
+      let pages = 0;
+      let more = true;
+      while (more && pages < MAX_PAGES) {
+        const cursor = startingAfter ? `&starting_after=${encodeURIComponent(startingAfter)}` : '';
+        const page = await context.http.json({ ...common, url: `${context.baseUrl}/v1/balance_transactions?${window}${cursor}`, schema: balanceTransactionListSchema });
+        pages += 1;
+        for (const transaction of page.data.data) addFees(fees, transaction, context);
+        more = page.data.has_more && page.data.data.length > 0;
+        const last = page.data.data.at(-1)?.id;
+        startingAfter = more && last !== undefined ? nextCursor(NAME, startingAfter, last, context.baseUrl) : last;
+      }
+      return more;
+    },
+  ]);
+  const balance = balanceResponse.data;
 
   const primary = primaryCurrency(context, balance, fees);
   const own = fees.get(primary);

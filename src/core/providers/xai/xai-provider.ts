@@ -10,6 +10,7 @@ import type { Figure, Snapshot } from '../../model/snapshot.js';
 import { fromCents } from '../adapter-kit.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
 import { guarded } from '../snapshot-guard.js';
+import { inOrder } from '../concurrent-calls.js';
 import {
   invoicePreviewSchema,
   prepaidBalanceSchema,
@@ -61,12 +62,13 @@ async function fetchXaiSnapshot(context: ProviderContext): Promise<Snapshot> {
   };
   const notes: string[] = [];
 
-  // Sequential on purpose: a failure of the first call (bad key, rate limit) ends the poll at once.
-  const prepaid = await context.http.json({ ...common, url: `${teamUrl}/prepaid/balance`, schema: prepaidBalanceSchema });
-  const preview = await optional(() => context.http.json({ ...common, url: `${teamUrl}/postpaid/invoice/preview`, schema: invoicePreviewSchema }));
+  // Made at once; the first call's failure (bad key, rate limit) still decides the error (see inOrder).
+  const [prepaid, preview, limits] = await inOrder([
+    () => context.http.json({ ...common, url: `${teamUrl}/prepaid/balance`, schema: prepaidBalanceSchema }),
+    () => optional(() => context.http.json({ ...common, url: `${teamUrl}/postpaid/invoice/preview`, schema: invoicePreviewSchema })),
+    () => optional(() => context.http.json({ ...common, url: `${teamUrl}/postpaid/spending-limits`, schema: spendingLimitsSchema })),
+  ]);
   if (!preview) notes.push('xAI has no invoice preview for this team, so month-to-date spend is unknown.');
-  const limits = await optional(() => context.http.json({ ...common, url: `${teamUrl}/postpaid/spending-limits`, schema: spendingLimitsSchema }));
-
   const balance = prepaidCredit(prepaid.data);
   const monthToDate = preview ? invoiceMonthToDate(preview.data, context, notes) : undefined;
   const spendLimit = spendingLimit(limits?.data, preview?.data);
