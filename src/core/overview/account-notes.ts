@@ -45,7 +45,9 @@ export function trackedNotes(data: AccountData, month: string): string[] {
   if (unpriced.length > 0) notes.push(`Unpriced: ${unpriced.join(', ')} (no known price; not counted in the estimate).`);
   if (data.account.provider.reportsSpend && data.tracked.length > 0) {
     const estimate = data.tracked.reduce((total, record) => (record.cost === null ? total : total.plus(record.cost)), new Dec(0));
-    notes.push(`Tracked usage estimate: ${formatAmount(estimate)} USD (the official figure is shown).`);
+    // Gemini's polled figure is itself an estimate (tokens from Cloud Monitoring, priced): say whose figure is shown.
+    const shown = lastGoodOf(data.monthFile)?.monthToDate?.confidence === 'estimated' ? `the ${data.account.provider.name} estimate` : 'the official figure';
+    notes.push(`Tracked usage estimate: ${formatAmount(estimate)} USD (${shown} is shown).`);
   }
   const polledEstimate = !data.account.provider.reportsSpend && lastGoodOf(data.monthFile)?.monthToDate;
   if (polledEstimate && (data.tracked.length > 0 || manualSpendByCurrency(data.entries, month).length > 0)) {
