@@ -65,6 +65,8 @@ export const reconciliationSchema = z.object({
   days: z.array(
     reconciliationFigureSchema.extend({ date: z.string(), official: z.string().nullable(), difference: z.string().nullable() }),
   ),
+  /** What the two figures are when they are not the account's own bill and tracked usage (Gemini against the gcp billing export). */
+  basis: z.string().optional(),
 });
 export type Reconciliation = z.infer<typeof reconciliationSchema>;
 

@@ -85,14 +85,17 @@ function credentials(account: AccountFacts): Observation[] {
  * tracked usage, the balance's fall over the poll intervals without a top-up. Both figures go into the message.
  */
 function reconciliation(account: AccountFacts, track: AccountTrack | undefined, settings: AlertSettings, month: string): Observation[] {
-  const official = account.monthToDate;
-  if (!account.fresh || !official?.official) return [];
+  const own = account.monthToDate;
+  if (!account.fresh || !own) return [];
   let pair: { official: Dec; estimated: Dec; difference: Dec; percent: Dec; shownPercent: string; how: string } | undefined;
   const figures = account.reconciliation;
-  if (figures && figures.currency === official.currency) {
+  // An account whose own figure is an estimate (Gemini) is reconciled against another account's bill.
+  const againstBill = !own.official;
+  if (figures && (againstBill || figures.currency === own.currency)) {
     const percent = figures.percent === null ? new Dec(0) : new Dec(figures.percent).abs();
-    pair = { official: figures.official, estimated: figures.tracked, difference: figures.difference.abs(), percent, shownPercent: `${percent.toFixed(2)}%`, how: 'month-to-date; estimated from tracked usage' };
-  } else if (track?.reconciliation?.month === month && track.reconciliation.currency === official.currency) {
+    const how = againstBill ? 'month-to-date; the billing export against this account’s estimate' : 'month-to-date; estimated from tracked usage';
+    pair = { official: figures.official, estimated: figures.tracked, difference: figures.difference.abs(), percent, shownPercent: `${percent.toFixed(2)}%`, how };
+  } else if (own.official && track?.reconciliation?.month === month && track.reconciliation.currency === own.currency) {
     const since = track.reconciliation.since.slice(0, 10);
     const officialGrowth = new Dec(track.reconciliation.official);
     const estimated = new Dec(track.reconciliation.estimated);
@@ -107,7 +110,7 @@ function reconciliation(account: AccountFacts, track: AccountTrack | undefined, 
   const limit = settings.reconciliationPercent;
   const verdict: Verdict = difference.greaterThan(floor) && percent.greaterThan(limit) ? 'on' : difference.lessThanOrEqualTo(floor) || percent.lessThanOrEqualTo(limit / 2) ? 'off' : 'keep';
   const key = `reconciliation:${account.id}:${month}`;
-  const currency = official.currency;
+  const currency = figures?.currency ?? own.currency;
   return [
     {
       key,

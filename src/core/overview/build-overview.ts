@@ -18,6 +18,7 @@ import { accountMonthEnd, totalMonthEnd, type MonthEnd, type TotalMonthEnd } fro
 import { ledgerSeries, providerDailySeries } from './spend-series.js';
 import { displayFigures, type ConversionSettings } from './converted-total.js';
 import { reconcile } from './reconciliation.js';
+import { reconcileGeminiWithBilling } from './gemini-billing.js';
 import { apiEquivalentViews } from './api-equivalent.js';
 import type { AgentLogSource } from '../tracked/agent-logs/agent-log-format.js';
 import type { TrackedRecord } from '../tracked/tracked-store.js';
@@ -43,7 +44,11 @@ export interface OverviewInput {
 
 export function buildOverview(input: OverviewInput): Overview {
   const figures = input.accounts.map((data) => accountFigures(data, input.month, input.now));
-  const views = input.accounts.map((data, index) => accountView(data, figures[index]!, input.month, input.now, input.topUps ?? []));
+  const views = input.accounts.map((data, index) => {
+    const view = accountView(data, figures[index]!, input.month, input.now, input.topUps ?? []);
+    if (view.reconciliation || data.account.provider.id !== 'gemini') return view;
+    return { ...view, reconciliation: reconcileGeminiWithBilling(data, input.accounts) };
+  });
   const monthTotals = totals(figures.flatMap((figure) => figure.parts), figures.flatMap((figure) => figure.monthEnd));
   return {
     month: input.month,

@@ -22,6 +22,7 @@ export function Reconciliation({ account, locale = userLocale() }: { account: Ac
         Official {money(month.official, month.currency)}, tracked {money(month.tracked, month.currency)}: difference{' '}
         <strong data-testid="reconciliation-difference">{money(month.difference, month.currency)}</strong> ({percent(month)}).
       </p>
+      {reconciliation.basis && <p className="field-hint">Compared: {reconciliation.basis}.</p>}
       <table className="usage">
         <thead>
           <tr>
