@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const entry = new URL('../out/node/cli/main.js', import.meta.url);
+const entry = new URL('../out/node/bundle/spendbar.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('Spendbar is not built yet: run `npm install` (or `npm run build:cli`) in the checkout first.\n');
   process.exit(2);
