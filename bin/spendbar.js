@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled to out/node by `npm run build:cli` (run by `prepare` on install).
+// Thin launcher: `npm run build:cli` (run by `prepare` on install) compiles the CLI to out/node and bundles
+// it into out/node/bundle (one file loads much faster than hundreds of modules); this runs the bundle.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

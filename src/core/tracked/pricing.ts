@@ -35,7 +35,7 @@ export interface TokenUsage {
  */
 export function estimateCost(priceListId: string | undefined, model: string, usage: TokenUsage, at: Date): PriceEstimate {
   if (!priceListId) return {};
-  let result: ReturnType<typeof CalcPrice>;
+  let result: ReturnType<typeof calcPrice>;
   try {
     result = calcPrice(
       priceDatabaseUsage(usage),
