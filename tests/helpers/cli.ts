@@ -1,5 +1,5 @@
 /**
- * Runs the real `spendbar` command (bin/spendbar.js -> out/node, built by tests/helpers/build-cli.ts as
+ * Runs the real `spendbar` command (bin/spendbar.js -> out/node/bundle, built by tests/helpers/build-cli.ts as
  * vitest's global setup) in a child process, with its own data folder and environment.
  */
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -3,17 +3,8 @@
  * price database bundled with the package (no network). A model the database does not know is
  * "unpriced": its cost is unknown, never zero.
  */
-import { createRequire } from 'node:module';
-import type { calcPrice as CalcPrice } from '@pydantic/genai-prices';
 import { Dec, type Dec as Decimal } from '../model/money.js';
-
-// The price table is large (hundreds of KB of JSON): it is loaded the first time a cost is estimated,
-// not by every command that starts. Its CommonJS build lets that stay synchronous.
-let calcPriceLoaded: typeof CalcPrice | undefined;
-function calcPrice(...args: Parameters<typeof CalcPrice>): ReturnType<typeof CalcPrice> {
-  calcPriceLoaded ??= (createRequire(import.meta.url)('@pydantic/genai-prices') as { calcPrice: typeof CalcPrice }).calcPrice;
-  return calcPriceLoaded(...args);
-}
+import { calcPrice } from '../model/price-database.js';
 
 export interface PriceEstimate {
   /** USD; undefined when the model is unpriced. */
@@ -44,7 +35,7 @@ export interface TokenUsage {
  */
 export function estimateCost(priceListId: string | undefined, model: string, usage: TokenUsage, at: Date): PriceEstimate {
   if (!priceListId) return {};
-  let result: ReturnType<typeof CalcPrice>;
+  let result: ReturnType<typeof calcPrice>;
   try {
     result = calcPrice(
       priceDatabaseUsage(usage),

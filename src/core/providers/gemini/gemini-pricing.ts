@@ -4,8 +4,9 @@
  * database would apply long-prompt tiers (Gemini 2.5 Pro: above 200,000 prompt tokens) to the whole
  * month as if it were one request. The base rate times the month's tokens is exact in decimals.
  */
-import { calcPrice, type ModelPrice, type TieredPrices } from '@pydantic/genai-prices';
+import type { ModelPrice, TieredPrices } from '@pydantic/genai-prices';
 import { Dec } from '../../model/money.js';
+import { calcPrice } from '../../model/price-database.js';
 
 /** Google's id in the price database. */
 export const GOOGLE_PRICE_LIST_ID = 'google';
