@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { rmSync } from 'node:fs';
 import type { Overview, PollProgressEvent } from '../../shared/api.js';
 import { alertView } from '../alerts/alert-center.js';
@@ -7,6 +8,7 @@ import { defaultDataDir } from '../store/data-dir.js';
 import { createDemoDataDir } from './demo.js';
 import type { HostAlert, OpenHostOptions, SpendbarHost } from './host-api.js';
 import { createHttpClient, type HttpClient } from '../http/http-client.js';
+import { withLinkedSignal } from '../http/linked-signal.js';
 import { Scheduler, realClock } from '../scheduler/scheduler.js';
 import { KeychainSecretStore, MemorySecretStore } from '../secrets/secret-store.js';
 import { SpendbarService, type PollProgress } from './service.js';
@@ -20,6 +22,9 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
   const dataDir = demo ? createDemoDataDir(new Date()) : options.dataDir;
   // Aborted by close(): requests in flight stop at once; files already being written finish first.
   const closing = new AbortController();
+  // Every request and poll in flight listens to it (and stops listening when it ends): with all accounts
+  // polled at once that is more than Node's default of 10, which is not a leak here.
+  setMaxListeners(0, closing.signal);
   const service = new SpendbarService({
     dataDir,
     demo,
@@ -172,5 +177,10 @@ export async function openHost(options: OpenHostOptions): Promise<SpendbarHost> 
 
 /** Every request also stops when `signal` aborts, whether or not its adapter passes a signal of its own. */
 function abortedBy(http: HttpClient, signal: AbortSignal): HttpClient {
-  return { json: (request) => http.json({ ...request, signal: request.signal ? AbortSignal.any([request.signal, signal]) : signal }) };
+  // Not AbortSignal.any: `signal` lives as long as the app, and on Node 20 it would keep every request's
+  // combined signal alive (linked-signal.ts).
+  return {
+    json: (request) =>
+      request.signal ? withLinkedSignal([request.signal, signal], (both) => http.json({ ...request, signal: both })) : http.json({ ...request, signal }),
+  };
 }

@@ -8,6 +8,7 @@
 import { errorKindSchema } from '../../shared/api.js';
 import { requireProvider, resolveCredentials, type Account } from '../accounts/accounts.js';
 import type { HttpClient } from '../http/http-client.js';
+import { withLinkedSignal } from '../http/linked-signal.js';
 import { pollTimeoutFromEnv, withPollDeadline } from '../http/poll-deadline.js';
 import { validatePollMonth } from '../ledger/entry-validation.js';
 import { lastGoodOf, type HistoryStore, type MonthFile } from '../ledger/history-store.js';
@@ -119,8 +120,9 @@ export class Poller {
     const timeoutMs = this.deps.pollTimeoutMs ?? pollTimeoutFromEnv(this.deps.env);
     try {
       const fetchSnapshot = account.provider.fetchSnapshot.bind(account.provider);
+      // The quit signal outlives every poll: linked for this poll only, not with AbortSignal.any (linked-signal.ts).
       const snapshot = await withPollDeadline(this.deps.http, timeoutMs, account.provider.name, (bounds) =>
-        fetchSnapshot(createProviderContext({ ...contextInput, http: bounds.http, signal: signal ? AbortSignal.any([bounds.signal, signal]) : bounds.signal })),
+        withLinkedSignal([bounds.signal, signal], (both) => fetchSnapshot(createProviderContext({ ...contextInput, http: bounds.http, signal: both }))),
       );
       await withLock(this.deps.dataDir, () => {
         this.deps.history.recordSuccess(account.id, snapshot);

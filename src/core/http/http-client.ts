@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { ProviderError, redact } from '../model/provider-error.js';
 import { scrubAndClip } from './secret-scrub.js';
 import { loadUndici } from './undici-lazy.js';
+import { linkSignals, withLinkedSignal } from './linked-signal.js';
 import { describeStatus, networkError, parseRetryAfter, pathOf, providerMessage } from './http-errors.js';
 
 export interface HttpClientOptions {
@@ -76,9 +77,18 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const random = options.random ?? Math.random;
 
   async function attempt<T>(req: JsonRequest<T>): Promise<JsonResponse<T>> {
-    const url = pathOf(req.url);
     const timeoutMs = Math.max(1, Math.min(settings.totalTimeoutMs, (req.deadlineAt ?? Infinity) - Date.now()));
-    const signals = [AbortSignal.timeout(timeoutMs), ...(req.signal ? [req.signal] : [])];
+    // Released when the attempt ends, so nothing of it stays attached to a long-lived signal (linked-signal.ts).
+    const linked = linkSignals([req.signal], timeoutMs);
+    try {
+      return await attemptWith(req, linked.signal, timeoutMs);
+    } finally {
+      linked.release();
+    }
+  }
+
+  async function attemptWith<T>(req: JsonRequest<T>, signal: AbortSignal, timeoutMs: number): Promise<JsonResponse<T>> {
+    const url = pathOf(req.url);
     let response: Dispatcher.ResponseData;
     try {
       const undici = await loadUndici();
@@ -92,7 +102,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           ...req.headers,
         },
         body: req.body === undefined ? undefined : JSON.stringify(req.body),
-        signal: AbortSignal.any(signals),
+        signal,
         dispatcher,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
@@ -193,11 +203,9 @@ async function readCapped(
  */
 export function withDeadline(http: HttpClient, deadlineAt: number, signal: AbortSignal): HttpClient {
   return {
-    json: (req) =>
-      http.json({
-        ...req,
-        deadlineAt: Math.min(req.deadlineAt ?? Infinity, deadlineAt),
-        signal: req.signal ? AbortSignal.any([req.signal, signal]) : signal,
-      }),
+    json: (req) => {
+      const request = { ...req, deadlineAt: Math.min(req.deadlineAt ?? Infinity, deadlineAt) };
+      return req.signal ? withLinkedSignal([req.signal, signal], (both) => http.json({ ...request, signal: both })) : http.json({ ...request, signal });
+    },
   };
 }

@@ -6,6 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
+import { linkSignals } from '../../http/linked-signal.js';
 import { loadUndici } from '../../http/undici-lazy.js';
 import { networkError, pathOf } from '../../http/http-errors.js';
 import { ProviderError } from '../../model/provider-error.js';
@@ -47,15 +48,15 @@ export function createAwsHttpHandler(options: AwsTransportOptions) {
       const undici = await loadUndici();
       dispatcher ??= new undici.EnvHttpProxyAgent({ connect: { timeout: options.connectTimeoutMs ?? 10_000 } });
       const url = urlOf(request);
-      const signals = [AbortSignal.timeout(options.timeoutMs)];
-      if (handlerOptions?.abortSignal instanceof AbortSignal) signals.push(handlerOptions.abortSignal);
+      // Released when the request ends: nothing of it stays attached to the poll's signal (linked-signal.ts).
+      const linked = linkSignals([handlerOptions?.abortSignal instanceof AbortSignal ? handlerOptions.abortSignal : undefined], options.timeoutMs);
       const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !UNFORWARDED.has(name.toLowerCase())));
       try {
         const response = await undici.request(url, {
           method: request.method as Dispatcher.HttpMethod,
           headers,
           body: typeof request.body === 'string' || request.body instanceof Uint8Array ? request.body : undefined,
-          signal: AbortSignal.any(signals),
+          signal: linked.signal,
           dispatcher,
           headersTimeout: options.timeoutMs,
           bodyTimeout: options.timeoutMs,
@@ -77,6 +78,8 @@ export function createAwsHttpHandler(options: AwsTransportOptions) {
       } catch (error) {
         if (error instanceof ProviderError) throw error;
         throw networkError('AWS Cost Explorer', pathOf(url), error, []);
+      } finally {
+        linked.release();
       }
     },
     updateHttpClientConfig(): void {},
