@@ -29,4 +29,8 @@ Object.assign(globalThis, { setTimeout: wrappedTimeout, setInterval: wrappedInte
 Object.assign(timers, { setTimeout: wrappedTimeout, setInterval: wrappedInterval });
 syncBuiltinESMExports();
 
-if (file) process.on('SIGUSR2', () => writeFileSync(file, JSON.stringify({ fired })));
+if (file) {
+  process.on('SIGUSR2', () => writeFileSync(file, JSON.stringify({ fired })));
+  // Written once the handler is in place: SIGUSR2 before it would end the process (its default action).
+  writeFileSync(file, JSON.stringify({ fired }));
+}

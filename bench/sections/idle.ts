@@ -7,7 +7,7 @@
  * 1,000 account polls (Refresh called until the accounts have been polled 1,000 times in all).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findProvider } from '../../src/core/providers/registry.js';
@@ -47,6 +47,14 @@ async function timersFired(pid: number, file: string): Promise<number> {
  * Waits until the start-up poll has settled: no timer has fired for 3 s (the HTTP client's timers
  * end a few seconds after the last request), at most 20 s.
  */
+/** A loaded machine can take seconds to start a process: wait until its preload says it listens. */
+async function untilExists(file: string): Promise<void> {
+  for (let waited = 0; !existsSync(file); waited += 100) {
+    if (waited > 30_000) throw new Error(`The timer counter never started (${file}).`);
+    await sleep(100);
+  }
+}
+
 async function settle(pid: number, file: string): Promise<void> {
   let last = await timersFired(pid, file);
   for (let waited = 0; waited < 20_000; waited += 3_000) {
@@ -111,7 +119,7 @@ export async function idle(): Promise<Figure[]> {
     });
     let watchIdle: { cpuPerMinute: number; wakeupsPerMinute: number };
     try {
-      await sleep(1_000);
+      await untilExists(watchTimers);
       await settle(watch.pid!, watchTimers);
       watchIdle = await idleWindow(watch.pid!, watchTimers);
     } finally {
