@@ -2,7 +2,7 @@
  * Pure formatting helpers for the popover. They take the locale and "now" as arguments so tests (and
  * every row rendered in the same pass) agree on the result; nothing here reads a clock or the DOM.
  */
-import { formatMoney, UNKNOWN } from '../shared/format-money';
+import { UNKNOWN } from '../shared/format-money';
 
 /**
  * Intl formatters are slow to build (a locale lookup each) and a first render formats dozens of dates
@@ -26,16 +26,6 @@ function numberFormat(locale: string | undefined, options?: Intl.NumberFormatOpt
 }
 
 export { formatMaybeMoney, formatMoney, UNKNOWN, type MoneyPrecision } from '../shared/format-money';
-
-/**
- * Builds the formatters the first render needs (the locale's ICU data loads with the first one, tens of
- * ms on a slow machine) while the page waits for the overview, rather than after it arrives. USD is a
- * guess at the currency; any other loads faster once the locale is in.
- */
-export function warmFormatters(locale: string, nowMs: number): void {
-  formatMoney('0', 'USD', { precision: 'total', locale });
-  formatClockTime(new Date(nowMs).toISOString(), nowMs, locale);
-}
 
 /** "just now", "5 min ago", "2 h ago", "3 d ago"; an unreadable date gives "". */
 export function formatAge(sinceIso: string, nowMs: number): string {

@@ -3,8 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { installHttpApi } from './bridge/http-api';
 import { App } from './components/App';
-import { warmFormatters } from './format';
-import { userLocale } from './hooks';
 import { hostNotifies, webNotifier } from './notifications';
 import { createSpendbarStore, StoreContext } from './store';
 import './styles.css';
@@ -24,8 +22,6 @@ const store = createSpendbarStore(api, { notifier: api.inBrowser ? webNotifier(w
 // Started before React's first render, so the engine works on the overview while the page renders; it
 // runs for the page's lifetime.
 store.getState().start();
-// After React's first (empty) render, in the time the engine takes to answer.
-setTimeout(() => warmFormatters(userLocale(), Date.now()), 0);
 
 createRoot(root).render(
   <StrictMode>
