@@ -4,6 +4,27 @@
  */
 import { UNKNOWN } from '../shared/format-money';
 
+/**
+ * Intl formatters are slow to build (a locale lookup each) and a first render formats dozens of dates
+ * and counts, so each locale and options pair is built once.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
+function numberFormat(locale: string | undefined, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options ?? {})}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
 export { formatMaybeMoney, formatMoney, UNKNOWN, type MoneyPrecision } from '../shared/format-money';
 
 /** "just now", "5 min ago", "2 h ago", "3 d ago"; an unreadable date gives "". */
@@ -27,7 +48,7 @@ export function formatClockTime(iso: string, nowMs: number, locale?: string): st
   const options: Intl.DateTimeFormatOptions = sameDay
     ? { hour: 'numeric', minute: '2-digit' }
     : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
-  return new Intl.DateTimeFormat(locale, options).format(at);
+  return dateFormat(locale, options).format(at);
 }
 
 /** The user's local calendar date as YYYY-MM-DD (entries are dated in local time, not UTC). */
@@ -44,7 +65,7 @@ export function formatEntryDate(isoDate: string, nowMs: number, locale?: string)
   // Built from its parts in local time: Date.parse would read it as UTC midnight and could show the day before.
   const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   const sameYear = date.getFullYear() === new Date(nowMs).getFullYear();
-  return new Intl.DateTimeFormat(locale, sameYear ? { month: 'short', day: 'numeric' } : { dateStyle: 'medium' }).format(date);
+  return dateFormat(locale, sameYear ? { month: 'short', day: 'numeric' } : { dateStyle: 'medium' }).format(date);
 }
 
 /** The latest of several ISO timestamps, or null when none is given. */
@@ -73,10 +94,10 @@ export function describeRunway(days: number | null | undefined): string {
 
 /** A whole percentage in the user's locale ("37 %" or "37%"), from a 0..1 (or larger) fraction. */
 export function formatPercent(fraction: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
 
 /** A plain count ("1,234,567 tokens") in the user's locale. */
 export function formatCount(value: number, locale?: string): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return numberFormat(locale).format(value);
 }

@@ -18,6 +18,14 @@ export function createSettingsSlice(api: SpendbarBridge, set: SetState, _get: Ge
     assistantSetup: null,
     settingsError: null,
 
+    async loadPreferences() {
+      try {
+        set({ preferences: await api.getPreferences({}) });
+      } catch (error) {
+        set({ settingsError: message(error) });
+      }
+    },
+
     async loadSettings() {
       const results = await Promise.allSettled([
         api.listProviders({}).then(({ providers }) => set({ providers })),

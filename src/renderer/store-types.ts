@@ -50,6 +50,9 @@ export interface SettingsSlice {
   assistantSetup: AssistantSetup | null;
   /** Why providers, accounts or preferences could not be loaded. */
   settingsError: string | null;
+  /** Preferences alone (the header shows the budget), read with the overview on start. */
+  loadPreferences(): Promise<void>;
+  /** Providers, accounts, preferences and assistant setup, for Settings and the entry form; read after the first paint. */
   loadSettings(): Promise<void>;
   /** One real poll with what the user typed; resolves with the engine's verdict, stores nothing. */
   testConnection(request: ApiRequest<'testConnection'>): Promise<ApiResponse<'testConnection'>>;

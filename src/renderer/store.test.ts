@@ -173,4 +173,33 @@ describe('createSpendbarStore', () => {
     expect(store.getState().preferences).toMatchObject({ launchAtLoginAvailable: false });
     expect(store.getState().settingsError).toBe('No keychain is available.');
   });
+
+  it('shows the total and budget before asking for the manual entries, which come once it has painted', async () => {
+    const { bridge } = fakeBridge();
+    await bridge.addEntry({ provider: 'groq', kind: 'spend', amount: '3.20' });
+    let painted: () => void = () => {};
+    const store = createSpendbarStore(bridge, { afterPaint: () => new Promise<void>((resolve) => (painted = resolve)) });
+    const stop = store.getState().start();
+    await vi.waitFor(() => expect(totalOf(store.getState())).toBe('15.70'));
+    await vi.waitFor(() => expect(store.getState().preferences).not.toBeNull());
+    // The 1 MB of entries and the Settings lists neither delay the server's overview nor the first paint.
+    expect(bridge.listEntries).not.toHaveBeenCalled();
+    expect(bridge.listProviders).not.toHaveBeenCalled();
+    painted();
+    await vi.waitFor(() => expect(store.getState().entries.map((entry) => entry.amount)).toEqual(['3.20']));
+    expect(bridge.listProviders).toHaveBeenCalled();
+    stop();
+  });
+
+  it('still loads the entries after the first paint when the overview fails', async () => {
+    const { bridge } = fakeBridge();
+    bridge.getOverview = vi.fn(async () => {
+      throw new ApiCallError('Cannot reach Spendbar.');
+    });
+    const store = createSpendbarStore(bridge, { afterPaint: async () => {} });
+    const stop = store.getState().start();
+    await vi.waitFor(() => expect(bridge.listEntries).toHaveBeenCalled());
+    expect(store.getState().overviewError).toBe('Cannot reach Spendbar.');
+    stop();
+  });
 });

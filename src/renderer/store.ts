@@ -20,9 +20,18 @@ export interface StoreOptions {
   /** Who raises desktop notifications for new alerts; by default the host does (Electron), never the page. */
   notifier?: PageNotifier;
   now?: () => number;
+  /** Resolves once what is on screen has been painted; tests pass their own to decide when. */
+  afterPaint?: () => Promise<void>;
+}
+
+/** The next frame painted, then a task: what runs after it can no longer delay that frame. */
+function nextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 export function createSpendbarStore(api: SpendbarBridge, options: StoreOptions = {}): SpendbarStore {
+  const afterPaint = options.afterPaint ?? nextPaint;
   return createStore<SpendbarState>()((set, get) => {
     /** Poll answers and Refresh answers can cross; an older overview never replaces a newer one. */
     const acceptOverview = (overview: Overview) => {
@@ -59,10 +68,19 @@ export function createSpendbarStore(api: SpendbarBridge, options: StoreOptions =
           const overview = get().overview;
           if (overview) set({ overview: withPollProgress(overview, event) });
         });
-        void reloadOverview();
-        void get().reloadEntries();
-        void get().loadSettings();
+        // The total paints from the overview (and the budget beside it) alone. The manual entries (about
+        // 1 MB at 5,000) and the lists only Settings and the entry form use wait until it has painted,
+        // so neither the server nor the page's main thread works on them before the total is shown.
+        let stopped = false;
+        void Promise.all([reloadOverview(), get().loadPreferences()])
+          .then(afterPaint)
+          .then(() => {
+            if (stopped) return;
+            void get().reloadEntries();
+            void get().loadSettings();
+          });
         return () => {
+          stopped = true;
           stop();
           stopFocus?.();
           stopProgress?.();

@@ -43,11 +43,9 @@ function CurrentView({ view }: { view: View }) {
 
 /** The popover: the list of accounts, or one of the views opened from it. */
 export function App() {
-  const start = useSpendbar((state) => state.start);
   const view = useSpendbar((state) => state.view);
   const back = useSpendbar((state) => state.back);
   const returnFocus = useSpendbar((state) => state.returnFocus);
-  useEffect(() => start(), [start]);
 
   // Escape closes whatever view is open. Controls that use Escape themselves (an edit row cancelling)
   // call preventDefault, and are left alone.
