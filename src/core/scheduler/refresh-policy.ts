@@ -28,7 +28,9 @@ const MAX_DELAY_MS = 6 * 60 * MINUTE;
 
 export function nextRefresh(input: RefreshInput): RefreshDecision {
   const base = Math.max(input.intervalMs, input.minimumMs);
-  const spread = (ms: number) => Math.round(ms * (0.9 + 0.2 * input.jitter));
+  // Jitter only ever lengthens a wait (by up to 10 %): installs spread out, and no account is polled more
+  // often than its interval, so a 12 h AWS account makes at most two paid refreshes in any 24 hours.
+  const spread = (ms: number) => Math.round(ms * (1 + 0.1 * input.jitter));
   if (input.consecutiveFailures === 0 || input.lastErrorKind === undefined) {
     return { delayMs: spread(base), reason: 'interval' };
   }

@@ -5,38 +5,46 @@ import { Scheduler, type PollOutcome, type SchedulerClock } from './scheduler.js
 const MIN = 60_000;
 
 describe('refresh policy', () => {
-  it('polls at the interval, spread by jitter within ±10%', () => {
-    expect(nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: 0, jitter: 0.5 }).delayMs).toBe(15 * MIN);
-    expect(nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: 0, jitter: 0 }).delayMs).toBe(13.5 * MIN);
+  it('polls at the interval, later by up to 10% of jitter, never sooner', () => {
+    expect(nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: 0, jitter: 0 }).delayMs).toBe(15 * MIN);
+    expect(nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: 0, jitter: 0.5 }).delayMs).toBe(15.75 * MIN);
     expect(nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: 0, jitter: 0.999 }).delayMs).toBeLessThan(16.5 * MIN);
   });
 
+  it('makes at most two paid AWS refreshes in any 24 hours at its 12-hour default, whatever the jitter', () => {
+    for (const jitter of [0, 0.25, 0.5, 0.999]) {
+      const delay = nextRefresh({ intervalMs: 12 * 60 * MIN, minimumMs: 60 * MIN, consecutiveFailures: 0, jitter }).delayMs;
+      // Three polls in a day would need two waits shorter than 12 hours.
+      expect(delay).toBeGreaterThanOrEqual(12 * 60 * MIN);
+    }
+  });
+
   it('never goes below the provider floor', () => {
-    expect(nextRefresh({ intervalMs: 10_000, minimumMs: 60 * MIN, consecutiveFailures: 0, jitter: 0.5 }).delayMs).toBe(60 * MIN);
+    expect(nextRefresh({ intervalMs: 10_000, minimumMs: 60 * MIN, consecutiveFailures: 0, jitter: 0 }).delayMs).toBe(60 * MIN);
   });
 
   it('retries network trouble soon, doubling, capped at four intervals', () => {
     const delays = [1, 2, 3, 4, 5, 6, 7, 8].map(
-      (failures) => nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: failures, lastErrorKind: 'network', jitter: 0.5 }).delayMs,
+      (failures) => nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: failures, lastErrorKind: 'network', jitter: 0 }).delayMs,
     );
     expect(delays).toEqual([1, 2, 4, 8, 16, 32, 60, 60].map((minutes) => minutes * MIN));
   });
 
   it('waits at least as long as a 429 asked, and never less than the interval', () => {
-    const asked = nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: 1, lastErrorKind: 'rate-limited', retryAfterMs: 40 * MIN, jitter: 0.5 });
+    const asked = nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: 1, lastErrorKind: 'rate-limited', retryAfterMs: 40 * MIN, jitter: 0 });
     expect(asked).toEqual({ delayMs: 40 * MIN, reason: 'rate-limited' });
-    const short = nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: 1, lastErrorKind: 'rate-limited', retryAfterMs: 1000, jitter: 0.5 });
+    const short = nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: 1, lastErrorKind: 'rate-limited', retryAfterMs: 1000, jitter: 0 });
     expect(short.delayMs).toBe(15 * MIN);
   });
 
   it('never retries a 5xx sooner than its Retry-After', () => {
-    const decision = nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: 1, lastErrorKind: 'provider-unavailable', retryAfterMs: 90 * MIN, jitter: 0.5 });
+    const decision = nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: 1, lastErrorKind: 'provider-unavailable', retryAfterMs: 90 * MIN, jitter: 0 });
     expect(decision).toEqual({ delayMs: 90 * MIN, reason: 'retry-soon' });
   });
 
   it('backs off a broken key up to six hours', () => {
     const delays = [1, 2, 3, 6, 20].map(
-      (failures) => nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: failures, lastErrorKind: 'auth', jitter: 0.5 }).delayMs,
+      (failures) => nextRefresh({ intervalMs: 15 * MIN, minimumMs: MIN, consecutiveFailures: failures, lastErrorKind: 'auth', jitter: 0 }).delayMs,
     );
     expect(delays).toEqual([15, 30, 60, 360, 360].map((minutes) => minutes * MIN));
   });
@@ -57,7 +65,7 @@ function fakeClock() {
     clearTimeout(handle) {
       timers = timers.filter((timer) => timer.id !== handle);
     },
-    random: () => 0.5,
+    random: () => 0,
   };
   return {
     clock,
