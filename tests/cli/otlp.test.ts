@@ -5,14 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrackedStore } from '../../src/core/tracked/tracked-store.js';
 import { runCli, startServeProcess, tempDataDir, type ServeProcess } from '../helpers/cli.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort, genAiSpanBody } from '../helpers/otlp.js';
 
 function post(host: string, port: number, path: string, body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -36,30 +29,7 @@ function accepts(address: string, port: number): Promise<boolean> {
   });
 }
 
-const span = JSON.stringify({
-  resourceSpans: [
-    {
-      scopeSpans: [
-        {
-          spans: [
-            {
-              traceId: '0af7651916cd43dd8448eb211c80319c',
-              spanId: 'b7ad6b7169203331',
-              name: 'chat gpt-4o-mini',
-              endTimeUnixNano: String(BigInt(Date.now()) * 1_000_000n),
-              attributes: [
-                { key: 'gen_ai.provider.name', value: { stringValue: 'openai' } },
-                { key: 'gen_ai.request.model', value: { stringValue: 'gpt-4o-mini' } },
-                { key: 'gen_ai.usage.input_tokens', value: { intValue: '1000000' } },
-                { key: 'gen_ai.usage.output_tokens', value: { intValue: '0' } },
-              ],
-            },
-          ],
-        },
-      ],
-    },
-  ],
-});
+const span = genAiSpanBody({ traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', name: 'chat gpt-4o-mini', model: 'gpt-4o-mini', inputTokens: 1000000, outputTokens: 0 });
 
 describe('spendbar serve --otlp', () => {
   let serve: ServeProcess;

@@ -2,47 +2,15 @@
  * Settings › OpenTelemetry and LiteLLM against the real `spendbar serve`: the receiver is off until
  * the user turns it on, then takes a span on the chosen port and the section shows what it received.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectText, launchChromium, openPopover, type PopoverPage } from './helpers/browser.js';
 import { expectVisible, openToolbarView, seriousAccessibilityIssues } from './helpers/popover.js';
 import { startServe, stopAllServes, type ServeProcess } from './helpers/serve.js';
 import { freshDataDir, removeDataDirs } from './helpers/temp-dirs.js';
+import { freePort, genAiSpanBody } from '../helpers/otlp.js';
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-const span = JSON.stringify({
-  resourceSpans: [
-    {
-      scopeSpans: [
-        {
-          spans: [
-            {
-              traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
-              spanId: '00f067aa0ba902b7',
-              name: 'chat',
-              endTimeUnixNano: String(BigInt(Date.now()) * 1_000_000n),
-              attributes: [
-                { key: 'gen_ai.provider.name', value: { stringValue: 'openai' } },
-                { key: 'gen_ai.request.model', value: { stringValue: 'gpt-4o-mini' } },
-                { key: 'gen_ai.usage.input_tokens', value: { intValue: '1000' } },
-                { key: 'gen_ai.usage.output_tokens', value: { intValue: '100' } },
-              ],
-            },
-          ],
-        },
-      ],
-    },
-  ],
-});
+const span = genAiSpanBody({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', name: 'chat', model: 'gpt-4o-mini', inputTokens: 1000, outputTokens: 100 });
 
 describe('the OpenTelemetry receiver in settings', () => {
   let browser: Browser;
