@@ -109,9 +109,10 @@ export class SpendbarService {
     return this.poller.polling;
   }
 
-  accounts(month: BillingMonth = monthOf(this.now())): Account[] {
+  /** `tracked`: the month's attributed tracked usage when the caller has it already (the overview). */
+  accounts(month: BillingMonth = monthOf(this.now()), tracked = this.attributedTracked(month.key).accounts): Account[] {
     // One entry per account is enough to know which manual accounts exist; the ledger may hold thousands.
-    return resolveAccounts(this.settings.accounts(), [...this.entries.accountsUsed(), ...this.attributedTracked(month.key).accounts], this.env);
+    return resolveAccounts(this.settings.accounts(), [...this.entries.accountsUsed(), ...tracked], this.env);
   }
 
   month(text?: string): BillingMonth {
@@ -170,15 +171,22 @@ export class SpendbarService {
     const entriesByAccount = this.entries.byAccount();
     const data: AccountData[] = [];
     const attributed = this.attributedTracked(month.key);
-    const tracked = attributed.accounts;
-    for (const account of this.accounts(month)) {
+    // Grouped once: a month of coding-agent logs can hold tens of thousands of records.
+    const trackedByAccount = new Map<string, TrackedRecord[]>();
+    for (const record of attributed.accounts) {
+      const key = entriesKey(record.provider, record.account);
+      const list = trackedByAccount.get(key);
+      if (list) list.push(record);
+      else trackedByAccount.set(key, [record]);
+    }
+    for (const account of this.accounts(month, attributed.accounts)) {
       const credentials = account.provider.kind === 'api' ? await this.poller.credentialState(account) : undefined;
       data.push({
         account,
         monthFile: this.history.read(account.id, month.key),
         earlier: this.history.earlier(account.id, month.key),
         entries: entriesByAccount.get(entriesKey(account.provider.id, account.name)) ?? [],
-        tracked: tracked.filter((record) => record.provider === account.provider.id && record.account === account.name),
+        tracked: trackedByAccount.get(entriesKey(account.provider.id, account.name)) ?? [],
         polling: this.poller.isPolling(account.id),
         // Demo accounts have no keys by design; only whether a provider needs none (Groq) matters there.
         missingCredential: this.demo ? undefined : credentials?.missing,

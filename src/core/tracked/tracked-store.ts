@@ -59,7 +59,9 @@ export class TrackedStore {
     const byMonth = new Map<string, Omit<TrackedRecord, 'id'>[]>();
     for (const record of records) {
       const month = record.timestamp.slice(0, 7);
-      byMonth.set(month, [...(byMonth.get(month) ?? []), record]);
+      const list = byMonth.get(month);
+      if (list) list.push(record);
+      else byMonth.set(month, [record]);
     }
     const stored: TrackedRecord[] = [];
     for (const [month, candidates] of byMonth) {
