@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { repoRoot } from './lib/child.js';
 import { table, type Figure } from './report.js';
+import { appIdle } from './sections/app-idle.js';
 import { historyAtScale } from './sections/history.js';
 import { idle } from './sections/idle.js';
 import { pollCycle } from './sections/poll-cycle.js';
@@ -29,6 +30,7 @@ const sections: [string, () => Promise<Figure[]>][] = [
   }],
   ['requests per day', requestsPerDay],
   ['idle', idle],
+  ['app idle', appIdle],
 ];
 const only = process.argv.slice(2);
 for (const [name, run] of sections) {

@@ -22,7 +22,7 @@ const preload = ['--import', join(repoRoot, 'out', 'bench', 'bench', 'preload-ti
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Environment that makes each fake's provider an account of serve/watch (keys and base URLs). */
-function providerEnv(fakes: BenchFake[]): Record<string, string> {
+export function providerEnv(fakes: BenchFake[]): Record<string, string> {
   const env: Record<string, string> = {};
   for (const fake of fakes) {
     const provider = findProvider(fake.provider)!;
@@ -48,14 +48,14 @@ async function timersFired(pid: number, file: string): Promise<number> {
  * end a few seconds after the last request), at most 20 s.
  */
 /** A loaded machine can take seconds to start a process: wait until its preload says it listens. */
-async function untilExists(file: string): Promise<void> {
+export async function untilExists(file: string): Promise<void> {
   for (let waited = 0; !existsSync(file); waited += 100) {
     if (waited > 30_000) throw new Error(`The timer counter never started (${file}).`);
     await sleep(100);
   }
 }
 
-async function settle(pid: number, file: string): Promise<void> {
+export async function settle(pid: number, file: string): Promise<void> {
   let last = await timersFired(pid, file);
   for (let waited = 0; waited < 20_000; waited += 3_000) {
     await sleep(3_000);
@@ -66,7 +66,7 @@ async function settle(pid: number, file: string): Promise<void> {
 }
 
 /** CPU seconds and timer wake-ups of `pid` over the idle window, scaled to a minute. */
-async function idleWindow(pid: number, file: string): Promise<{ cpuPerMinute: number; wakeupsPerMinute: number }> {
+export async function idleWindow(pid: number, file: string): Promise<{ cpuPerMinute: number; wakeupsPerMinute: number }> {
   const cpu0 = cpuSeconds(pid);
   const fired0 = await timersFired(pid, file);
   await sleep(IDLE_S * 1000);

@@ -9,16 +9,21 @@ function setUp(initiallyOnline = true) {
   const network = { online: initiallyOnline };
   let tick: (() => void) | undefined;
   let cleared = false;
+  const periods: number[] = [];
+  let live = 0;
   const stop = watchPowerAndNetwork({
     host,
     powerMonitor,
     isOnline: () => network.online,
-    setInterval: (callback) => {
+    setInterval: (callback, ms) => {
       tick = callback;
+      periods.push(ms);
+      live += 1;
       return 'timer';
     },
     clearInterval: (handle) => {
       cleared = handle === 'timer';
+      live -= 1;
     },
   });
   return {
@@ -28,6 +33,8 @@ function setUp(initiallyOnline = true) {
     tick: () => tick?.(),
     stop,
     wasCleared: () => cleared,
+    periods,
+    liveTimers: () => live,
   };
 }
 
@@ -48,6 +55,19 @@ describe('watchPowerAndNetwork', () => {
     tick();
     tick();
     expect(calls).toEqual(['pause:offline', 'resume']);
+  });
+
+  it('looks once a minute while online and every 5 s while offline, with one timer at a time', () => {
+    const { network, tick, periods, liveTimers } = setUp();
+    expect(periods).toEqual([60_000]);
+    network.online = false;
+    tick();
+    tick();
+    expect(periods).toEqual([60_000, 5_000]);
+    network.online = true;
+    tick();
+    expect(periods).toEqual([60_000, 5_000, 60_000]);
+    expect(liveTimers()).toBe(1);
   });
 
   it('starts paused when launched offline', () => {

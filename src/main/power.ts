@@ -17,7 +17,10 @@ export interface PowerWatchOptions {
   powerMonitor: PowerEvents;
   /** `net.isOnline`; Electron has no online/offline event in the main process, so it is polled. */
   isOnline: () => boolean;
+  /** How often to look while online (default a minute): an idle tray app should hardly ever wake. */
   onlineCheckMs?: number;
+  /** How often to look while offline (default 5 s), so polling resumes soon after a laptop joins Wi-Fi. */
+  offlineCheckMs?: number;
   setInterval?: (callback: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
 }
@@ -38,7 +41,26 @@ export function watchPowerAndNetwork(options: PowerWatchOptions): () => void {
     if (!reasons.delete(reason)) return;
     if (reasons.size === 0) host.resume();
   };
-  const checkNetwork = () => (isOnline() ? clear('offline') : pause('offline'));
+  // net.isOnline() is a local check, but each look wakes the process: look rarely while online (a poll
+  // that starts in the minute after the network goes is retried like any failed poll) and often while
+  // offline, where the wait for the network to return is what the user notices.
+  let timer: unknown;
+  let period: number | undefined;
+  const arm = (ms: number) => {
+    if (period === ms) return;
+    if (timer !== undefined) stopEvery(timer);
+    period = ms;
+    timer = every(checkNetwork, ms);
+  };
+  function checkNetwork(): void {
+    if (isOnline()) {
+      clear('offline');
+      arm(options.onlineCheckMs ?? 60_000);
+    } else {
+      pause('offline');
+      arm(options.offlineCheckMs ?? 5_000);
+    }
+  }
 
   const onSuspend = () => pause('sleep');
   const onResume = () => {
@@ -50,9 +72,6 @@ export function watchPowerAndNetwork(options: PowerWatchOptions): () => void {
   powerMonitor.on('suspend', onSuspend);
   powerMonitor.on('resume', onResume);
   checkNetwork();
-  // net.isOnline() is a local check, so looking every few seconds costs nothing and catches a returning
-  // network soon after a laptop joins Wi-Fi.
-  const timer = every(checkNetwork, options.onlineCheckMs ?? 5_000);
 
   return () => {
     powerMonitor.removeListener('suspend', onSuspend);
