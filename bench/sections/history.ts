@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { SpendbarService } from '../../src/core/host/service.js';
 import { createHttpClient } from '../../src/core/http/http-client.js';
 import { MemorySecretStore } from '../../src/core/secrets/secret-store.js';
-import { benchEnv, bytesWritten, spendbarBin, timeProcess } from '../lib/child.js';
+import { benchEnv, bytesWritten, spendbarBin, startServe, timeProcess } from '../lib/child.js';
 import { openBenchEngine, tempDir } from '../lib/engine.js';
 import { monthBack, writeEntries, writeMonth } from '../lib/history-generator.js';
 import { median, medianMs, round } from '../lib/stats.js';
@@ -63,6 +63,25 @@ async function entriesCostMs(withEntries: string, withoutEntries: string, pairs 
   return { cost: median(differences), withMs: median(withTimes), withoutMs: median(withoutTimes) };
 }
 
+/** `spendbar serve` on the folder: its first `getOverview` answer (cold, while its start-up poll runs) and the median of 7 more (warm), over HTTP. */
+async function serveOverviewTimes(dataDir: string): Promise<{ cold: number; warm: number }> {
+  const serve = await startServe(benchEnv({ SPENDBAR_DATA_DIR: dataDir }));
+  try {
+    const started = performance.now();
+    await serve.call('getOverview');
+    const cold = performance.now() - started;
+    // serve polls its accounts when it starts; warm figures are taken once that poll is over, as a
+    // popover opened later would find it.
+    for (let waited = 0; ((await serve.call('getOverview')) as { polling: boolean }).polling && waited < 20_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const warm = await medianMs(7, () => serve.call('getOverview'));
+    return { cold, warm };
+  } finally {
+    await serve.stop();
+  }
+}
+
 async function bytesPerPoll(service: SpendbarService, runs = 5): Promise<number> {
   const sizes: number[] = [];
   for (let run = 0; run < runs; run += 1) {
@@ -91,6 +110,7 @@ export async function historyAtScale(): Promise<Figure[]> {
   try {
     const empty = await overviewTimes(tempDir('empty'));
     const emptyStatus = await statusMs(tempDir('empty'));
+    const emptyServe = await serveOverviewTimes(tempDir('empty'));
 
     writeMonth(engine.dataDir, ids, monthBack(now, 0), now);
     await engine.service.poll({ force: true }); // warm-up
@@ -109,6 +129,7 @@ export async function historyAtScale(): Promise<Figure[]> {
     const entries = await entriesCostMs(engine.dataDir, historyOnly);
     const entriesCost = entries.cost;
     const fullStatus = await statusMs(engine.dataDir);
+    const fullServe = await serveOverviewTimes(engine.dataDir);
     const writesThreeYears = await bytesPerPoll(engine.service);
 
     const first = curve[0]!;
@@ -128,6 +149,13 @@ export async function historyAtScale(): Promise<Figure[]> {
         value: `${Math.round(fullStatus)} ms vs ${Math.round(emptyStatus)} ms`,
         target: 'reported',
         raw: { fullStatus, emptyStatus },
+      },
+      {
+        name: `\`spendbar serve\`'s overview over HTTP, 3 years + 5,000 entries: first / warm (empty folder: ${round(emptyServe.cold)} / ${round(emptyServe.warm)} ms)`,
+        value: `${round(fullServe.cold)} ms / ${round(fullServe.warm)} ms`,
+        target: '≤ 50 ms warm',
+        pass: fullServe.warm <= 50,
+        raw: { fullServe, emptyServe },
       },
       {
         name: 'overview (warm) over months of history: ' + curve.map((point) => `${point.months}`).join('/'),
