@@ -111,7 +111,26 @@ export interface ProviderDefinition {
    * $0.01 per request). The overview turns it into the polling's monthly cost at the account's interval.
    */
   readonly costPerRefresh?: { readonly amount: string; readonly currency: string };
+  /**
+   * The request limit the provider documents for the endpoints Spendbar calls, with its source (see
+   * /work/shared/PROVIDERS.md). Absent: none is documented. The benchmark checks a day of default polling
+   * against it; Settings may show it later.
+   */
+  readonly documentedLimit?: DocumentedLimit;
   fetchSnapshot?(context: ProviderContext): Promise<ProviderSnapshot>;
 }
 
+/**
+ * At most `count` requests (or, for `polls`, reads of each endpoint: the pages of one read count once) in
+ * any window of `windowMs`, for one account.
+ */
+export interface DocumentedLimit {
+  readonly count: number;
+  readonly windowMs: number;
+  readonly unit: 'requests' | 'polls';
+  /** Where the provider says so, and on which plan when plans differ (the strictest is taken). */
+  readonly source: string;
+}
+
 export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;

@@ -37,6 +37,12 @@ export const anthropicProvider: ProviderDefinition = {
   defaultCurrency: 'USD',
   // The reports "support polling once per minute for sustained use"; a poll makes two requests.
   refresh: { defaultMs: 15 * MINUTE, minimumMs: 2 * MINUTE },
+  documentedLimit: {
+    count: 1,
+    windowMs: MINUTE,
+    unit: 'polls',
+    source: 'Usage and Cost API guide (docs.claude.com/en/docs/build-with-claude/usage-cost-api): "supports polling once per minute for sustained use"',
+  },
   fetchSnapshot: guarded(NAME, fetchAnthropicSnapshot),
 };
 
