@@ -146,3 +146,27 @@ export function anthropicDailyRoutes(): RouteTable {
       ]),
   };
 }
+
+/**
+ * Cloud Monitoring's timeSeries.list for the Gemini token metrics, one point a day per model from the
+ * interval asked (whole UTC days); input metrics repeat each count once per quota limit, as Google does.
+ */
+export function geminiDailyRoutes(metrics: { output: string; freeInput: string; paidInput: string }): (request: RecordedRequest) => { json: unknown } {
+  return (request) => {
+    const metric = /metric\.type = "([^"]+)"/.exec(request.query.get('filter') ?? '')?.[1];
+    const start = new Date(request.query.get('interval.startTime')!);
+    const end = new Date(request.query.get('interval.endTime')!);
+    const days = dayBuckets(start, end);
+    const series = (model: string, limit: string | undefined, count: (index: number) => number) => ({
+      metric: { type: metric, labels: { model, ...(limit ? { limit_name: limit } : {}) } },
+      metricKind: 'DELTA',
+      valueType: 'INT64',
+      points: days.map(({ index, from, to }) => ({ interval: { startTime: from.toISOString(), endTime: to.toISOString() }, value: { int64Value: String(count(index)) } })),
+    });
+    const perLimit = (model: string, count: (index: number) => number) => [series(model, 'PerMinute', count), series(model, 'PerDay', count)];
+    if (metric === metrics.output) return { json: { timeSeries: [series('gemini-2.5-flash', undefined, (i) => 700 * i), series('gemini-2.0-flash', undefined, (i) => 90 + i)] } };
+    if (metric === metrics.paidInput) return { json: { timeSeries: perLimit('gemini-2.5-flash', (i) => 12_345 * i) } };
+    if (metric === metrics.freeInput) return { json: { timeSeries: perLimit('gemini-2.0-flash', (i) => 800 + i) } };
+    return { json: { unit: '1' } };
+  };
+}

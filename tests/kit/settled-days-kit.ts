@@ -14,12 +14,16 @@ import { settledBefore } from '../../src/core/providers/settled-days.js';
 
 export interface SettledDaysContract {
   provider: ProviderDefinition;
-  credentials: Record<string, string>;
+  /** Credentials for the fake's origin (Gemini's key file names the fake's token endpoint). */
+  credentials: (origin: string) => Record<string, string>;
+  settings?: Record<string, string>;
   /** Routes answering for the window asked (tests/fakes/daily-buckets.ts). */
   routes: () => RouteTable;
   baseUrl: (origin: string) => string;
   /** The paths of the day-bucketed requests (the others, like a spend limit, have no window). */
   bucketedPaths: readonly string[];
+  /** Day-bucketed reads per poll (streams), when several share a path (Gemini's metrics); default one a path. */
+  streams?: number;
 }
 
 const MONTH = billingMonth(2026, 11);
@@ -40,7 +44,8 @@ export function describeSettledDays(contract: SettledDaysContract): void {
           http: createHttpClient({ maxRetries: 0 }),
           now: () => now,
           month: MONTH,
-          credentials: contract.credentials,
+          credentials: contract.credentials(server.origin),
+          settings: contract.settings,
           baseUrl: contract.baseUrl(server.origin),
           settled: streams === undefined ? undefined : { before: settledBefore(MONTH, now), streams },
         });
@@ -70,7 +75,9 @@ export function describeSettledDays(contract: SettledDaysContract): void {
           for (const request of incremental.server.requests.slice(asked)) {
             if (!contract.bucketedPaths.includes(request.path)) continue;
             for (const day of daysOf(requestWindow(request)!)) {
-              if (day < before) settledAsks.set(`${request.path} ${day}`, (settledAsks.get(`${request.path} ${day}`) ?? 0) + 1);
+              // A stream is its path and, where several share one (Gemini's metrics), its filter.
+              const key = `${request.path} ${request.query.get('filter') ?? ''} ${day}`;
+              if (day < before) settledAsks.set(key, (settledAsks.get(key) ?? 0) + 1);
             }
           }
         }
@@ -80,9 +87,10 @@ export function describeSettledDays(contract: SettledDaysContract): void {
         // Each settled day was asked for at most once after it settled, never again.
         expect([...settledAsks.values()].filter((count) => count > 1)).toEqual([]);
         // The last poll asked only for yesterday and today, and kept every settled day of each stream.
-        const lastWindows = bucketed(incremental.server).slice(-contract.bucketedPaths.length);
-        expect(lastWindows.map((window) => daysOf(window))).toEqual(contract.bucketedPaths.map(() => ['2026-11-20', '2026-11-21']));
-        expect(Object.values(settled ?? {}).map((stream) => stream.through)).toEqual(contract.bucketedPaths.map(() => '2026-11-19'));
+        const streams = contract.streams ?? contract.bucketedPaths.length;
+        const lastWindows = bucketed(incremental.server).slice(-streams);
+        expect(lastWindows.map((window) => daysOf(window))).toEqual(Array.from({ length: streams }, () => ['2026-11-20', '2026-11-21']));
+        expect(Object.values(settled ?? {}).map((stream) => stream.through)).toEqual(Array.from({ length: streams }, () => '2026-11-19'));
       } finally {
         await Promise.all([full.server.close(), incremental.server.close()]);
       }

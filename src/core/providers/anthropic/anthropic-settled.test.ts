@@ -5,7 +5,7 @@ import { anthropicProvider } from './anthropic-provider.js';
 
 describeSettledDays({
   provider: anthropicProvider,
-  credentials: { apiKey: 'sk-ant-admin01-test-0000' },
+  credentials: () => ({ apiKey: 'sk-ant-admin01-test-0000' }),
   routes: anthropicDailyRoutes,
   baseUrl: (origin) => origin,
   bucketedPaths: ['/v1/organizations/cost_report', '/v1/organizations/usage_report/messages'],

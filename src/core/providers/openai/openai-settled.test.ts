@@ -5,7 +5,7 @@ import { openaiProvider } from './openai-provider.js';
 
 describeSettledDays({
   provider: openaiProvider,
-  credentials: { apiKey: 'sk-admin-test-0000' },
+  credentials: () => ({ apiKey: 'sk-admin-test-0000' }),
   routes: openaiDailyRoutes,
   baseUrl: (origin) => `${origin}/v1`,
   bucketedPaths: ['/v1/organization/costs', '/v1/organization/usage/completions'],
