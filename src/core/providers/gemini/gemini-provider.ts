@@ -10,7 +10,6 @@
  */
 import { windowEnd } from '../../model/billing-month.js';
 import { ProviderError } from '../../model/provider-error.js';
-import type { Snapshot } from '../../model/snapshot.js';
 import { accessToken } from '../gcp/gcp-auth.js';
 import { MINUTE, type ProviderContext, type ProviderDefinition, type ProviderSnapshot } from '../provider.js';
 import { settledOutput } from '../settled-days.js';
