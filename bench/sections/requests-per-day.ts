@@ -98,10 +98,14 @@ export async function requestsPerDay(): Promise<Figure[]> {
     const busiest = [...perProvider].sort((a, b) => b.requests - a.requests).slice(0, 3);
     return [
       {
-        name: `requests per simulated day (the second), default settings (${perProvider.length} providers, one account each)`,
-        value: `${total} in all; most: ${busiest.map((item) => `${item.provider} ${item.requests}`).join(', ')}`,
-        target: 'reported',
-        raw: perProvider,
+        name: `requests per simulated day (the second), default settings (${perProvider.length} providers, one account each), busiest window vs each documented limit`,
+        value:
+          `${total} in all; most: ${busiest.map((item) => `${item.provider} ${item.requests}`).join(', ')}; ` +
+          `busiest: ${limited.map((item) => `${item.provider} ${item.busiest} (limit ${describeLimit(item.limit!)})`).join(', ')}; ` +
+          `no documented limit: ${undocumented.join(', ')}`,
+        target: 'within each documented limit',
+        pass: limited.every((item) => item.busiest! <= item.limit!.count),
+        raw: { perProvider, limits: limits.map(({ provider, requests, limit, busiest }) => ({ provider, requests, busiest, limit })) },
       },
       {
         name: 'settled days asked for again on the second simulated day (days before yesterday UTC, after their first fetch)',
@@ -109,13 +113,6 @@ export async function requestsPerDay(): Promise<Figure[]> {
         target: '0',
         pass: settled.every((item) => item.refetches === 0),
         raw: settled,
-      },
-      {
-        name: 'busiest window of the second simulated day vs the documented limit',
-        value: `${limited.map((item) => `${item.provider} ${item.busiest} (limit ${describeLimit(item.limit!)}; ${item.requests} a day)`).join(', ')}; no documented limit: ${undocumented.join(', ')}`,
-        target: 'within each documented limit',
-        pass: limited.every((item) => item.busiest! <= item.limit!.count),
-        raw: limits.map(({ provider, requests, limit, busiest }) => ({ provider, requests, busiest, limit })),
       },
       {
         name: 'AWS Cost Explorer requests per simulated day (the second; default 12 h interval)',
