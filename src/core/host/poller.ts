@@ -5,6 +5,7 @@
  * provider asked for). Also remembers whether each account's credentials are set, so overviews do not
  * ask the keychain every time.
  */
+import { createHash } from 'node:crypto';
 import { errorKindSchema } from '../../shared/api.js';
 import { requireProvider, resolveCredentials, type Account } from '../accounts/accounts.js';
 import type { HttpClient } from '../http/http-client.js';
@@ -112,9 +113,9 @@ export class Poller {
     this.inFlight.add(account.id);
     onProgress?.({ accountId: account.id, state: 'started' });
     const monthFile = this.deps.history.read(account.id, month.key);
-    const fingerprint = settingsFingerprint(account, this.deps.env);
+    const fingerprint = settingsFingerprint(account, this.deps.env, credentials.values);
     // Settled days kept by earlier polls, unless this poll must fetch the whole month: forced, or the last
-    // attempt failed (what was kept may predate whatever went wrong). Other settings mean another file.
+    // attempt failed (what was kept may predate whatever went wrong). Other settings or keys: another file.
     const keptStreams = force || monthFile?.lastAttempt?.error ? undefined : this.settledStore.read(account.id, month.key, fingerprint);
     const contextInput = {
       provider: account.provider,
@@ -181,10 +182,15 @@ function hasNoOptionalKey(account: Account, values: Readonly<Record<string, stri
   return specs.every((spec) => spec.optional) && specs.some((spec) => spec.secret) && specs.every((spec) => !spec.secret || !values[spec.name]);
 }
 
-/** What the kept buckets depend on besides the month: the provider, its host and the account's settings. */
-function settingsFingerprint(account: Account, env: NodeJS.ProcessEnv): string {
-  const settings = Object.entries(account.settings ?? {}).sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([account.provider.id, baseUrlFor(account.provider, account.settings?.baseUrl, env), settings]);
+/**
+ * What the kept buckets depend on besides the month: the provider, its host, the account's settings and
+ * its credentials (another key may read another organization). Only a SHA-256 digest is stored, so the
+ * file holds nothing of a key.
+ */
+function settingsFingerprint(account: Account, env: NodeJS.ProcessEnv, credentials: Readonly<Record<string, string | undefined>>): string {
+  const sorted = (record: Readonly<Record<string, string | undefined>>) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
+  const parts = [account.provider.id, baseUrlFor(account.provider, account.settings?.baseUrl, env), sorted(account.settings ?? {}), sorted(credentials)];
+  return createHash('sha256').update(`spendbar-settled-days\0${JSON.stringify(parts)}`).digest('hex');
 }
 
 function previousSnapshot(file: MonthFile | undefined) {

@@ -1,9 +1,9 @@
 /**
  * The poller keeps settled days beside the month file and hands them back: the next poll asks OpenAI only
  * from yesterday, and falls back to the whole month when forced, after a failed poll, when the kept file
- * is unreadable, when the account's host changed, and in a new month.
+ * is unreadable, when the account's key or host changed, and in a new month.
  */
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -19,10 +19,10 @@ let now: Date;
 const folder = () => join(dataDir, 'history', 'openai--env');
 const settledFile = (month = '2026-11') => join(folder(), `${month}.settled.json`);
 
-function service(server: FakeServer = fake) {
+function service(server: FakeServer = fake, key = 'sk-admin-settled-test-0000') {
   return new SpendbarService({
     dataDir,
-    env: { OPENAI_ADMIN_KEY: 'sk-admin-settled-test-0000', SPENDBAR_OPENAI_BASE_URL: `${server.origin}/v1`, NO_PROXY: '127.0.0.1' },
+    env: { OPENAI_ADMIN_KEY: key, SPENDBAR_OPENAI_BASE_URL: `${server.origin}/v1`, NO_PROXY: '127.0.0.1' },
     secrets: new MemorySecretStore(),
     http: createHttpClient({ maxRetries: 0, totalTimeoutMs: 2000 }),
     now: () => now,
@@ -87,8 +87,11 @@ describe('settled days between polls', () => {
     expect(await costStarts(spendbar)).toEqual(['2026-11-20']);
   });
 
-  it('fetches the whole month when the account points at another host, and starts a new month empty', async () => {
+  it('fetches the whole month with another key or host, and starts a new month empty; the kept file holds nothing of the key', async () => {
     await costStarts(service());
+    expect(readFileSync(settledFile(), 'utf8')).not.toContain('settled-test');
+    expect(await costStarts(service(fake, 'sk-admin-other-org-0000'))).toEqual(['2026-11-01']);
+    expect(await costStarts(service(fake, 'sk-admin-other-org-0000'))).toEqual(['2026-11-20']);
     const other = await startFakeServer(routes(openaiDailyRoutes()));
     try {
       expect(await costStarts(service(other), other)).toEqual(['2026-11-01']);

@@ -13,7 +13,7 @@ import { writeTextAtomic } from '../store/files.js';
 const fileSchema = z.object({
   version: z.literal(1),
   month: z.string(),
-  /** The account settings the buckets were fetched with; another project, workspace or host fetches anew. */
+  /** A digest of the settings and keys the buckets were fetched with; another project, host or key fetches anew. */
   fingerprint: z.string(),
   streams: z.record(z.string(), z.object({ through: z.string(), days: z.record(z.string(), z.array(z.unknown())) })),
 });
