@@ -1,9 +1,11 @@
 /**
  * Fake providers for the benchmark: the tests' route tables (tests/fakes) behind one server per provider
- * on 127.0.0.1, each answering after a delay the benchmark sets, and counting the requests it gets.
+ * on 127.0.0.1, each answering after a delay the benchmark sets, and counting the requests it gets:
+ * when (on the benchmark's clock) and, for day-bucketed reports, which days each asked for.
  */
 import { findProvider } from '../../src/core/providers/registry.js';
 import { anthropicRoutes } from '../../tests/fakes/anthropic-fake.js';
+import { requestWindow, type RequestWindow } from '../../tests/fakes/daily-buckets.js';
 import { deepseekRoutes } from '../../tests/fakes/deepseek-fake.js';
 import { elevenlabsRoutes } from '../../tests/fakes/elevenlabs-fake.js';
 import { routes, startFakeServer, type FakeServer, type RouteTable } from '../../tests/fakes/fake-http-server.js';
@@ -49,12 +51,17 @@ export interface BenchFake {
   readonly server: FakeServer;
   /** Milliseconds before each answer; `Infinity` never answers. */
   delayMs: number;
+  /** The clock `asked` is stamped with (the requests benchmark sets its fake clock). */
+  clock: () => number;
+  /** Every request: when, where, and the time window it asked for, if any. */
+  readonly asked: { at: number; path: string; window?: RequestWindow }[];
 }
 
 export async function startBenchFake(provider: string, delayMs = 0): Promise<BenchFake> {
   const table = routes(tables[provider]!());
-  const fake: { delayMs: number } = { delayMs };
+  const fake: { delayMs: number; clock: () => number; asked: BenchFake['asked'] } = { delayMs, clock: Date.now, asked: [] };
   const server = await startFakeServer(async (request) => {
+    fake.asked.push({ at: fake.clock(), path: request.path, window: requestWindow(request) });
     if (fake.delayMs === Infinity) return { hang: true };
     if (fake.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fake.delayMs));
     return table(request);

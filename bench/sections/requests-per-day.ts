@@ -3,11 +3,17 @@
  * service, whose requests go to the fakes and are counted there. One account per provider that has a
  * fake. AWS is simulated through the scheduler alone (its fake is tied to the test runner): its polls a
  * day times the two Cost Explorer calls each poll makes (GetCostAndUsage, GetCostForecast).
+ * The fakes also log when (fake clock) and for which days each request asked: settled days asked for
+ * again are counted for the providers with day-bucketed reports, and each provider's busiest window is
+ * checked against the limit it documents (`documentedLimit` on its definition).
  */
+import { billingMonth } from '../../src/core/model/billing-month.js';
 import { findProvider } from '../../src/core/providers/registry.js';
+import { settledBefore } from '../../src/core/providers/settled-days.js';
 import { Scheduler, type SchedulerClock } from '../../src/core/scheduler/scheduler.js';
 import { openBenchEngine } from '../lib/engine.js';
 import { benchProviders } from '../lib/fakes.js';
+import { busiestWindow, describeLimit, settledRefetches } from '../lib/request-log.js';
 import type { Figure } from '../report.js';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -43,6 +49,7 @@ export async function requestsPerDay(): Promise<Figure[]> {
   const start = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 10, 0, 0, 0);
   const time = fakeClock(start);
   const engine = await openBenchEngine(benchProviders.length, { now: () => new Date(time.now()) });
+  for (const fake of engine.fakes) fake.clock = time.now;
   try {
     const accounts = () =>
       engine.service.accounts().filter((account) => account.provider.kind === 'api').map((account) => ({ id: account.id, intervalMs: account.intervalMs, minimumMs: account.provider.refresh.minimumMs }));
@@ -74,14 +81,38 @@ export async function requestsPerDay(): Promise<Figure[]> {
     const awsRequests = awsPolls * 2;
 
     const perProvider = engine.fakes.map((fake, index) => ({ provider: fake.provider, requests: fake.server.requests.length - afterFirstDay[index]! }));
+    const dayTwo = start + DAY_MS;
+    const month = billingMonth(new Date(start).getUTCFullYear(), new Date(start).getUTCMonth() + 1);
+    // Providers whose requests name a window of days; others (balances, invoice previews) ask for no days.
+    const settled = engine.fakes
+      .filter((fake) => fake.asked.some((request) => request.window))
+      .map((fake) => ({ provider: fake.provider, ...settledRefetches(fake.asked, dayTwo, (at) => settledBefore(month, new Date(at))) }));
+    const limits = engine.fakes.map((fake) => {
+      const limit = findProvider(fake.provider)!.documentedLimit;
+      const day = fake.asked.filter((request) => request.at >= dayTwo);
+      return { provider: fake.provider, requests: day.length, limit, busiest: limit && busiestWindow(day, limit) };
+    });
+    const limited = limits.filter((item) => item.limit);
+    const undocumented = limits.filter((item) => !item.limit).map((item) => item.provider);
     const total = perProvider.reduce((sum, item) => sum + item.requests, 0);
     const busiest = [...perProvider].sort((a, b) => b.requests - a.requests).slice(0, 3);
     return [
       {
-        name: `requests per simulated day (the second), default settings (${perProvider.length} providers, one account each)`,
-        value: `${total} in all; most: ${busiest.map((item) => `${item.provider} ${item.requests}`).join(', ')}`,
-        target: 'within documented limits',
-        raw: perProvider,
+        name: `requests per simulated day (the second), default settings (${perProvider.length} providers, one account each), busiest window vs each documented limit`,
+        value:
+          `${total} in all; most: ${busiest.map((item) => `${item.provider} ${item.requests}`).join(', ')}; ` +
+          `busiest: ${limited.map((item) => `${item.provider} ${item.busiest} (limit ${describeLimit(item.limit!)})`).join(', ')}; ` +
+          `no documented limit: ${undocumented.join(', ')}`,
+        target: 'within each documented limit',
+        pass: limited.every((item) => item.busiest! <= item.limit!.count),
+        raw: { perProvider, limits: limits.map(({ provider, requests, limit, busiest }) => ({ provider, requests, busiest, limit })) },
+      },
+      {
+        name: 'settled days asked for again on the second simulated day (days before yesterday UTC, after their first fetch)',
+        value: settled.map((item) => `${item.provider} ${item.refetches} of ${item.settledAsks}`).join(', '),
+        target: '0',
+        pass: settled.every((item) => item.refetches === 0),
+        raw: settled,
       },
       {
         name: 'AWS Cost Explorer requests per simulated day (the second; default 12 h interval)',

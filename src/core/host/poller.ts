@@ -5,6 +5,7 @@
  * provider asked for). Also remembers whether each account's credentials are set, so overviews do not
  * ask the keychain every time.
  */
+import { createHash } from 'node:crypto';
 import { errorKindSchema } from '../../shared/api.js';
 import { requireProvider, resolveCredentials, type Account } from '../accounts/accounts.js';
 import type { HttpClient } from '../http/http-client.js';
@@ -12,9 +13,11 @@ import { withLinkedSignal } from '../http/linked-signal.js';
 import { pollTimeoutFromEnv, withPollDeadline } from '../http/poll-deadline.js';
 import { validatePollMonth } from '../ledger/entry-validation.js';
 import { lastGoodOf, type HistoryStore, type MonthFile } from '../ledger/history-store.js';
+import { SettledStore } from '../ledger/settled-store.js';
 import type { BillingMonth } from '../model/billing-month.js';
 import { toProviderError } from '../model/provider-error.js';
-import { createProviderContext } from '../providers/provider-context.js';
+import { baseUrlFor, createProviderContext } from '../providers/provider-context.js';
+import { settledBefore } from '../providers/settled-days.js';
 import type { RetryWaits } from '../scheduler/retry-waits.js';
 import type { PollOutcome } from '../scheduler/scheduler.js';
 import type { SecretStore } from '../secrets/secret-store.js';
@@ -53,8 +56,11 @@ type CredentialState = { missing?: string; keyless: boolean };
 export class Poller {
   private readonly inFlight = new Set<string>();
   private readonly credentialStates = new Map<string, CredentialState>();
+  private readonly settledStore: SettledStore;
 
-  constructor(private readonly deps: PollerDeps) {}
+  constructor(private readonly deps: PollerDeps) {
+    this.settledStore = new SettledStore(deps.dataDir);
+  }
 
   get polling(): boolean {
     return this.inFlight.size > 0;
@@ -106,6 +112,11 @@ export class Poller {
     if (credentials.missing || !account.provider.fetchSnapshot) return { accountId: account.id, errorKind: 'missing-credential' };
     this.inFlight.add(account.id);
     onProgress?.({ accountId: account.id, state: 'started' });
+    const monthFile = this.deps.history.read(account.id, month.key);
+    const fingerprint = settingsFingerprint(account, this.deps.env, credentials.values);
+    // Settled days kept by earlier polls, unless this poll must fetch the whole month: forced, or the last
+    // attempt failed (what was kept may predate whatever went wrong). Other settings or keys: another file.
+    const keptStreams = force || monthFile?.lastAttempt?.error ? undefined : this.settledStore.read(account.id, month.key, fingerprint);
     const contextInput = {
       provider: account.provider,
       now: this.deps.now,
@@ -114,18 +125,20 @@ export class Poller {
       settings: account.settings,
       env: this.deps.env,
       signal,
-      previous: previousSnapshot(this.deps.history.read(account.id, month.key)),
+      previous: previousSnapshot(monthFile),
+      settled: { before: settledBefore(month, this.deps.now()), streams: keptStreams ?? {} },
     };
     const secrets = createProviderContext({ ...contextInput, http: this.deps.http }).secrets;
     const timeoutMs = this.deps.pollTimeoutMs ?? pollTimeoutFromEnv(this.deps.env);
     try {
       const fetchSnapshot = account.provider.fetchSnapshot.bind(account.provider);
       // The quit signal outlives every poll: linked for this poll only, not with AbortSignal.any (linked-signal.ts).
-      const snapshot = await withPollDeadline(this.deps.http, timeoutMs, account.provider.name, (bounds) =>
+      const { settled, ...snapshot } = await withPollDeadline(this.deps.http, timeoutMs, account.provider.name, (bounds) =>
         withLinkedSignal([bounds.signal, signal], (both) => fetchSnapshot(createProviderContext({ ...contextInput, http: bounds.http, signal: both }))),
       );
       await withLock(this.deps.dataDir, () => {
         this.deps.history.recordSuccess(account.id, snapshot);
+        if (settled) this.settledStore.write(account.id, month.key, fingerprint, settled);
         this.deps.retryWaits.record(account.id, this.deps.now(), undefined, 'ok');
       });
       onProgress?.({ accountId: account.id, state: 'done' });
@@ -167,6 +180,17 @@ export class Poller {
 function hasNoOptionalKey(account: Account, values: Readonly<Record<string, string | undefined>>): boolean {
   const specs = account.provider.credentials;
   return specs.every((spec) => spec.optional) && specs.some((spec) => spec.secret) && specs.every((spec) => !spec.secret || !values[spec.name]);
+}
+
+/**
+ * What the kept buckets depend on besides the month: the provider, its host, the account's settings and
+ * its credentials (another key may read another organization). Only a SHA-256 digest is stored, so the
+ * file holds nothing of a key.
+ */
+function settingsFingerprint(account: Account, env: NodeJS.ProcessEnv, credentials: Readonly<Record<string, string | undefined>>): string {
+  const sorted = (record: Readonly<Record<string, string | undefined>>) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
+  const parts = [account.provider.id, baseUrlFor(account.provider, account.settings?.baseUrl, env), sorted(account.settings ?? {}), sorted(credentials)];
+  return createHash('sha256').update(`spendbar-settled-days\0${JSON.stringify(parts)}`).digest('hex');
 }
 
 function previousSnapshot(file: MonthFile | undefined) {

@@ -1,7 +1,7 @@
 import type { HttpClient } from '../http/http-client.js';
 import type { BillingMonth } from '../model/billing-month.js';
 import type { Snapshot } from '../model/snapshot.js';
-import type { ProviderContext, ProviderDefinition } from './provider.js';
+import type { ProviderContext, ProviderDefinition, SettledDays } from './provider.js';
 
 export interface ContextInput {
   provider: ProviderDefinition;
@@ -15,6 +15,7 @@ export interface ContextInput {
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
   previous?: Snapshot;
+  settled?: SettledDays;
 }
 
 export function baseUrlFor(provider: ProviderDefinition, accountOverride: string | undefined, env: NodeJS.ProcessEnv): string {
@@ -38,5 +39,6 @@ export function createProviderContext(input: ContextInput): ProviderContext {
     secrets,
     signal: input.signal,
     previous: input.previous,
+    settled: input.settled,
   };
 }

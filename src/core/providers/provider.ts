@@ -29,6 +29,22 @@ export interface SettingSpec {
   readonly routesKey?: boolean;
 }
 
+/** Settled days (see settled-days.ts). One stream's kept days: every day of the month up to `through` (inclusive) was fetched once settled. */
+export interface SettledStream {
+  /** The last settled day kept, YYYY-MM-DD (UTC). Days up to it with no bucket had none. */
+  readonly through: string;
+  /** The provider's buckets per UTC day, as the adapter's schema decoded them (stored as JSON). */
+  readonly days: Readonly<Record<string, readonly unknown[]>>;
+}
+
+/** What the engine hands an adapter: the cut-off, and what it kept of earlier polls (may be empty). */
+export interface SettledDays {
+  /** The first day that is not settled (YYYY-MM-DD, UTC): days before it are final. */
+  readonly before: string;
+  /** Per stream. Read back from disk, so the adapter validates it; anything odd means a full fetch. */
+  readonly streams: Readonly<Record<string, SettledStream>>;
+}
+
 export interface ProviderContext {
   readonly http: HttpClient;
   readonly now: () => Date;
@@ -47,6 +63,17 @@ export interface ProviderContext {
    * settled (and whose calls cost money, like AWS Cost Explorer) ask only for the days since.
    */
   readonly previous?: Snapshot;
+  /**
+   * The cut-off of settled days and the buckets the engine kept of them (settled-days.ts). Absent when
+   * the caller keeps nothing (tests, one-off polls): then the adapter fetches the whole month.
+   */
+  readonly settled?: SettledDays;
+}
+
+/** What an adapter returns: the snapshot, and the settled days to keep (only when the context had `settled`). */
+export interface ProviderSnapshot extends Snapshot {
+  /** Never stored in the month file nor shown: the poller keeps it beside it for the next poll. */
+  readonly settled?: Readonly<Record<string, SettledStream>>;
 }
 
 export interface ProviderDefinition {
@@ -84,7 +111,26 @@ export interface ProviderDefinition {
    * $0.01 per request). The overview turns it into the polling's monthly cost at the account's interval.
    */
   readonly costPerRefresh?: { readonly amount: string; readonly currency: string };
-  fetchSnapshot?(context: ProviderContext): Promise<Snapshot>;
+  /**
+   * The request limit the provider documents for the endpoints Spendbar calls, with its source (see
+   * /work/shared/PROVIDERS.md). Absent: none is documented. The benchmark checks a day of default polling
+   * against it; Settings may show it later.
+   */
+  readonly documentedLimit?: DocumentedLimit;
+  fetchSnapshot?(context: ProviderContext): Promise<ProviderSnapshot>;
+}
+
+/**
+ * At most `count` requests (or, for `polls`, reads of each endpoint: the pages of one read count once) in
+ * any window of `windowMs`, for one account.
+ */
+export interface DocumentedLimit {
+  readonly count: number;
+  readonly windowMs: number;
+  readonly unit: 'requests' | 'polls';
+  /** Where the provider says so, and on which plan when plans differ (the strictest is taken). */
+  readonly source: string;
 }
 
 export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;

@@ -13,6 +13,17 @@ const root = join(import.meta.dirname, '..', '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
 describe('provider registry', () => {
+  it('states each documented request limit with its source, and never polls a report faster than such a limit allows', () => {
+    const limited = providers.filter((provider) => provider.documentedLimit);
+    expect(limited.map((provider) => provider.id).sort()).toEqual(['anthropic', 'github', 'railway']);
+    for (const { documentedLimit: limit, refresh } of limited) {
+      expect(limit!.count).toBeGreaterThan(0);
+      expect(limit!.source).toMatch(/\S{10,}/);
+      // A poll reads each report once: the shortest interval must leave room for the limit's reads.
+      if (limit!.unit === 'polls') expect(refresh.minimumMs).toBeGreaterThanOrEqual(limit!.windowMs / limit!.count);
+    }
+  });
+
   it('has unique ids', () => {
     const ids = providers.map((provider) => provider.id);
     expect(new Set(ids).size).toBe(ids.length);

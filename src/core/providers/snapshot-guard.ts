@@ -10,9 +10,9 @@ import type { Money } from '../model/money.js';
 import { ProviderError, redact } from '../model/provider-error.js';
 import type { Figure, Snapshot } from '../model/snapshot.js';
 import { canonicalAmount } from './adapter-kit.js';
-import type { ProviderContext } from './provider.js';
+import type { ProviderContext, ProviderSnapshot } from './provider.js';
 
-type Fetch = (context: ProviderContext) => Promise<Snapshot>;
+type Fetch = (context: ProviderContext) => Promise<ProviderSnapshot>;
 
 /** Errors made here from a fault in mapping code; tests use it to find adapters that need a real check. */
 const unmapped = new WeakSet<ProviderError>();
@@ -23,7 +23,7 @@ export function isUnmappedFailure(error: unknown): boolean {
 
 export function guarded(providerName: string, fetch: Fetch): Fetch {
   return async (context) => {
-    let snapshot: Snapshot;
+    let snapshot: ProviderSnapshot;
     try {
       snapshot = await fetch(context);
     } catch (error) {
@@ -36,7 +36,9 @@ export function guarded(providerName: string, fetch: Fetch): Fetch {
       unmapped.add(wrapped);
       throw wrapped;
     }
-    return canonicalSnapshot(providerName, snapshot);
+    const { settled, ...figures } = snapshot;
+    // The kept buckets are the provider's own decoded answers, not figures: they pass as they are.
+    return settled === undefined ? canonicalSnapshot(providerName, figures) : { ...canonicalSnapshot(providerName, figures), settled };
   };
 }
 

@@ -7,13 +7,14 @@
 import type { z } from 'zod';
 import { windowEnd } from '../../model/billing-month.js';
 import { ProviderError } from '../../model/provider-error.js';
-import type { ModelUsage, Snapshot } from '../../model/snapshot.js';
+import type { ModelUsage } from '../../model/snapshot.js';
 import { nextCursor } from '../adapter-kit.js';
 import { inOrder } from '../concurrent-calls.js';
-import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { MINUTE, type ProviderContext, type ProviderDefinition, type ProviderSnapshot } from '../provider.js';
 import { guarded } from '../snapshot-guard.js';
-import { summarizeCostReport, summarizeUsage } from './anthropic-mapping.js';
-import { costReportSchema, messagesUsageReportSchema } from './anthropic-schemas.js';
+import { mergeStream, needsRequest, planStream, settledOutput } from '../settled-days.js';
+import { summarizeCostReport, summarizeUsage, utcDay } from './anthropic-mapping.js';
+import { costBucketSchema, costReportSchema, messagesUsageBucketSchema, messagesUsageReportSchema } from './anthropic-schemas.js';
 
 const NAME = 'Anthropic';
 const ADMIN_KEY_URL = 'https://console.anthropic.com/settings/admin-keys';
@@ -36,6 +37,12 @@ export const anthropicProvider: ProviderDefinition = {
   defaultCurrency: 'USD',
   // The reports "support polling once per minute for sustained use"; a poll makes two requests.
   refresh: { defaultMs: 15 * MINUTE, minimumMs: 2 * MINUTE },
+  documentedLimit: {
+    count: 1,
+    windowMs: MINUTE,
+    unit: 'polls',
+    source: 'Usage and Cost API guide (docs.claude.com/en/docs/build-with-claude/usage-cost-api): "supports polling once per minute for sustained use"',
+  },
   fetchSnapshot: guarded(NAME, fetchAnthropicSnapshot),
 };
 
@@ -54,14 +61,17 @@ function explainAdminKey(apiKey: string) {
 
 type Report<Bucket> = { data: Bucket[]; has_more?: boolean | null; next_page?: string | null };
 
-async function fetchAnthropicSnapshot(context: ProviderContext): Promise<Snapshot> {
+async function fetchAnthropicSnapshot(context: ProviderContext): Promise<ProviderSnapshot> {
   const fetchedAt = context.now().toISOString();
   const end = windowEnd(context.month, context.now());
   if (end <= context.month.start) {
     return { month: context.month.key, notes: ['This month has not started yet.'], fetchedAt };
   }
-  const window: [string, string][] = [
-    ['starting_at', rfc3339(context.month.start)],
+  // Settled days the engine kept are not asked again: each report starts at its first missing day.
+  const costPlan = planStream(context, 'costs', costBucketSchema);
+  const usagePlan = planStream(context, 'usage', messagesUsageBucketSchema);
+  const window = (from: Date): [string, string][] => [
+    ['starting_at', rfc3339(from)],
     ['ending_at', rfc3339(end)],
     ['bucket_width', '1d'],
     ['limit', '31'],
@@ -70,23 +80,31 @@ async function fetchAnthropicSnapshot(context: ProviderContext): Promise<Snapsho
 
   const costUrl = `${context.baseUrl}/v1/organizations/cost_report`;
   const usageUrl = `${context.baseUrl}/v1/organizations/usage_report/messages`;
+  const byDay = (bucket: { starting_at: string }) => utcDay(bucket.starting_at);
   // Both reports at once; the cost report's failure decides the error (see inOrder).
-  const [costBuckets, usageOrError] = await inOrder([
-    () => fetchAllBuckets(context, costUrl, [...window, ['group_by[]', 'description']], costReportSchema),
+  const [fetchedCosts, usageOrError] = await inOrder([
+    async () => (needsRequest(costPlan, end) ? fetchAllBuckets(context, costUrl, [...window(costPlan.from), ['group_by[]', 'description']], costReportSchema) : []),
     // Token counts are a nice-to-have: their failure must not hide the spend.
     async () => {
       try {
-        return summarizeUsage(await fetchAllBuckets(context, usageUrl, [...window, ['group_by[]', 'model']], messagesUsageReportSchema), context.month);
+        const fetched = needsRequest(usagePlan, end)
+          ? await fetchAllBuckets(context, usageUrl, [...window(usagePlan.from), ['group_by[]', 'model']], messagesUsageReportSchema)
+          : [];
+        const merged = mergeStream(context, usagePlan, fetched, byDay);
+        return { usage: summarizeUsage(merged.buckets, context.month), kept: merged.kept };
       } catch (error) {
         if (!(error instanceof ProviderError)) throw error;
         return error;
       }
     },
   ]);
+  const costStream = mergeStream(context, costPlan, fetchedCosts, byDay);
+  const costBuckets = costStream.buckets;
   const costs = summarizeCostReport(costBuckets, context.month, anthropicProvider.defaultCurrency, costUrl);
   if (costs.resultsWithoutAmount > 0) notes.push(`${costs.resultsWithoutAmount} Anthropic cost item(s) had no amount and are not counted.`);
 
-  const usage: ModelUsage[] | undefined = usageOrError instanceof ProviderError ? undefined : usageOrError;
+  const usageResult = usageOrError instanceof ProviderError ? undefined : usageOrError;
+  const usage: ModelUsage[] | undefined = usageResult?.usage;
   if (usageOrError instanceof ProviderError) notes.push(`Token usage unavailable: ${usageOrError.message}`);
   notes.push('Anthropic has no balance API: record a known balance or top-ups to see an estimated balance.');
 
@@ -98,6 +116,7 @@ async function fetchAnthropicSnapshot(context: ProviderContext): Promise<Snapsho
     usage,
     notes,
     fetchedAt,
+    ...settledOutput({ costs: costStream.kept, usage: usageResult?.kept }),
   };
 }
 

@@ -12,16 +12,19 @@ const rfc3339 = z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'is
 /** A token count; a string of digits is accepted. */
 const count = z.union([z.number().int(), z.string().regex(/^\d+$/, 'is not a whole number').transform(Number)]);
 
+/** One bucket of a report; settled days are kept in this decoded form and read back through it. */
+function bucketOf<Result extends z.ZodType>(result: Result) {
+  return z.object({
+    starting_at: rfc3339,
+    ending_at: rfc3339.nullish(),
+    results: z.array(result),
+  });
+}
+
 /** The page envelope of both reports: buckets of results, `next_page` opaque and null on the last page. */
 function reportOf<Result extends z.ZodType>(result: Result) {
   return z.object({
-    data: z.array(
-      z.object({
-        starting_at: rfc3339,
-        ending_at: rfc3339.nullish(),
-        results: z.array(result),
-      }),
-    ),
+    data: z.array(bucketOf(result)),
     has_more: z.boolean().nullish(),
     next_page: z.string().nullish(),
   });
@@ -43,6 +46,7 @@ export const costResultSchema = z.object({
 
 /** `GET /v1/organizations/cost_report`. */
 export const costReportSchema = reportOf(costResultSchema);
+export const costBucketSchema = bucketOf(costResultSchema);
 
 /** One usage item of `GET /v1/organizations/usage_report/messages`, grouped by model. */
 export const messagesUsageResultSchema = z.object({
@@ -60,6 +64,7 @@ export const messagesUsageResultSchema = z.object({
 
 /** `GET /v1/organizations/usage_report/messages`. */
 export const messagesUsageReportSchema = reportOf(messagesUsageResultSchema);
+export const messagesUsageBucketSchema = bucketOf(messagesUsageResultSchema);
 
 export type CostReport = z.infer<typeof costReportSchema>;
 export type CostBucket = CostReport['data'][number];

@@ -76,14 +76,19 @@ export interface MonitoringResult {
   readonly warnings: readonly string[];
 }
 
-export async function readTokenMetrics(input: MonitoringInput): Promise<MonitoringResult> {
+/**
+ * Reads each token metric from `input.start`, or from its own first day in `starts` (settled days kept by
+ * the engine come before it); a metric whose start is not before the end is not asked at all.
+ */
+export async function readTokenMetrics(input: MonitoringInput, starts: ReadonlyMap<string, Date> = new Map()): Promise<MonitoringResult> {
   const readings: MetricReading[] = [];
   const unknownMetrics: string[] = [];
   const warnings: string[] = [];
   const budget = { requests: 0 };
   for (const metric of TOKEN_METRICS) {
+    const start = starts.get(metric.type) ?? input.start;
     try {
-      readings.push({ metric, tokens: await readMetric(input, metric, budget, warnings) });
+      readings.push({ metric, tokens: start < input.end ? await readMetric({ ...input, start }, metric, budget, warnings) : new Map() });
     } catch (error) {
       // A project may lack a tier's metric (Google lists the higher tiers as alpha); the output metric's
       // 404 stays an error, since every project has it.

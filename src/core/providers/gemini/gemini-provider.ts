@@ -10,12 +10,13 @@
  */
 import { windowEnd } from '../../model/billing-month.js';
 import { ProviderError } from '../../model/provider-error.js';
-import type { Snapshot } from '../../model/snapshot.js';
 import { accessToken } from '../gcp/gcp-auth.js';
-import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { MINUTE, type ProviderContext, type ProviderDefinition, type ProviderSnapshot } from '../provider.js';
+import { settledOutput } from '../settled-days.js';
 import { guarded } from '../snapshot-guard.js';
 import { estimateFromTokens, mergeReadings } from './gemini-mapping.js';
 import { readTokenMetrics } from './gemini-monitoring.js';
+import { mergeMetrics, metricStarts, planMetrics } from './gemini-settled.js';
 import { GOOGLE_PRICE_LIST_ID } from './gemini-pricing.js';
 
 const NAME = 'Gemini API';
@@ -56,7 +57,7 @@ export function createGeminiProvider(options: GeminiProviderOptions = {}): Provi
 
 export const geminiProvider = createGeminiProvider();
 
-async function fetchGeminiSnapshot(context: ProviderContext, tokenTimeoutMs: number): Promise<Snapshot> {
+async function fetchGeminiSnapshot(context: ProviderContext, tokenTimeoutMs: number): Promise<ProviderSnapshot> {
   const project = context.settings.project?.trim() ?? '';
   if (!PROJECT.test(project)) {
     const got = project ? `"${project.slice(0, 60)}" is not a Google Cloud project id` : 'The Gemini API account needs the Google Cloud project of its API key';
@@ -74,6 +75,8 @@ async function fetchGeminiSnapshot(context: ProviderContext, tokenTimeoutMs: num
   const auth = await accessToken(keyFile, [MONITORING_READ_SCOPE], tokenTimeoutMs, 'gemini');
   // Whole UTC days: a daily alignment ends its periods on the interval's end, so that end is a midnight.
   const queryEnd = new Date(Math.min(Math.ceil(end.getTime() / DAY) * DAY, context.month.end.getTime()));
+  // Settled days the engine kept are not asked again: each metric starts at its first missing day.
+  const plans = planMetrics(context);
   const result = await readTokenMetrics({
     http: context.http,
     base: context.baseUrl || 'https://monitoring.googleapis.com',
@@ -86,12 +89,13 @@ async function fetchGeminiSnapshot(context: ProviderContext, tokenTimeoutMs: num
     end: queryEnd,
     firstDay: context.month.start.toISOString().slice(0, 10),
     lastDay: new Date(context.month.end.getTime() - DAY).toISOString().slice(0, 10),
-  });
-  const estimate = estimateFromTokens(mergeReadings(result.readings), project, context.month.key);
+  }, metricStarts(plans));
+  const merged = mergeMetrics(context, plans, result.readings);
+  const estimate = estimateFromTokens(mergeReadings(merged.readings), project, context.month.key);
   const notes = [...(estimate.notes ?? [])];
   if (result.unknownMetrics.length > 0) {
     notes.push(`Cloud Monitoring does not know ${result.unknownMetrics.map((type) => type.split('/').at(-2)).join(', ')} in this project; input tokens they would count are not included.`);
   }
   if (result.warnings.length > 0) notes.push(`Cloud Monitoring reported partial results: ${result.warnings.join('; ')}`);
-  return { ...base, ...estimate, notes };
+  return { ...base, ...estimate, notes, ...settledOutput(merged.kept) };
 }

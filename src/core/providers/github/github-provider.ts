@@ -6,7 +6,7 @@
 import { money, sum, type Money } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
 import type { BreakdownItem, DailySpend, ModelUsage, Snapshot } from '../../model/snapshot.js';
-import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { HOUR, MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
 import { guarded } from '../snapshot-guard.js';
 import { inOrder } from '../concurrent-calls.js';
 import { premiumRequestReportSchema, usageReportSchema, type UsageItem } from './github-schemas.js';
@@ -36,6 +36,12 @@ export const githubProvider: ProviderDefinition = {
   defaultCurrency: 'USD',
   // GitHub refreshes the usage report a few times a day; polling more often only spends rate limit.
   refresh: { defaultMs: 60 * MINUTE, minimumMs: 10 * MINUTE },
+  documentedLimit: {
+    count: 5000,
+    windowMs: HOUR,
+    unit: 'requests',
+    source: 'docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api: 5,000 requests per hour per authenticated user',
+  },
   fetchSnapshot: guarded(NAME, fetchGitHubSnapshot),
 };
 

@@ -8,13 +8,21 @@ import type { z } from 'zod';
 import { windowEnd } from '../../model/billing-month.js';
 import { Dec, money, subtract, type Money } from '../../model/money.js';
 import { ProviderError } from '../../model/provider-error.js';
-import type { Figure, ModelUsage, Snapshot } from '../../model/snapshot.js';
+import type { Figure } from '../../model/snapshot.js';
 import { nextCursor } from '../adapter-kit.js';
 import { inOrder } from '../concurrent-calls.js';
-import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { MINUTE, type ProviderContext, type ProviderDefinition, type ProviderSnapshot } from '../provider.js';
 import { guarded } from '../snapshot-guard.js';
-import { decimalOf, summarizeCosts, summarizeUsage } from './openai-mapping.js';
-import { completionsUsagePageSchema, costsPageSchema, creditGrantsSchema, spendLimitSchema } from './openai-schemas.js';
+import { mergeStream, needsRequest, planStream, settledOutput } from '../settled-days.js';
+import { decimalOf, summarizeCosts, summarizeUsage, utcDay } from './openai-mapping.js';
+import {
+  completionsUsageBucketSchema,
+  completionsUsagePageSchema,
+  costBucketSchema,
+  costsPageSchema,
+  creditGrantsSchema,
+  spendLimitSchema,
+} from './openai-schemas.js';
 
 const NAME = 'OpenAI';
 const ADMIN_KEY_URL = 'https://platform.openai.com/settings/organization/admin-keys';
@@ -48,14 +56,17 @@ function explainAdminKey(status: number, providerText: string | undefined): stri
 
 type Page<Bucket> = { data: Bucket[]; has_more?: boolean | null; next_page?: string | null };
 
-async function fetchOpenAiSnapshot(context: ProviderContext): Promise<Snapshot> {
+async function fetchOpenAiSnapshot(context: ProviderContext): Promise<ProviderSnapshot> {
   const fetchedAt = context.now().toISOString();
   const end = windowEnd(context.month, context.now());
   if (end <= context.month.start) {
     return { month: context.month.key, notes: ['This month has not started yet.'], fetchedAt };
   }
-  const window: [string, string][] = [
-    ['start_time', String(Math.floor(context.month.start.getTime() / 1000))],
+  // Settled days the engine kept are not asked again: each stream starts at its first missing day.
+  const costPlan = planStream(context, 'costs', costBucketSchema);
+  const usagePlan = planStream(context, 'usage', completionsUsageBucketSchema);
+  const window = (from: Date): [string, string][] => [
+    ['start_time', String(Math.floor(from.getTime() / 1000))],
     ['end_time', String(Math.ceil(end.getTime() / 1000))],
     ['bucket_width', '1d'],
     ['limit', '31'],
@@ -67,13 +78,24 @@ async function fetchOpenAiSnapshot(context: ProviderContext): Promise<Snapshot> 
   const balanceNotes: string[] = [];
   // One request grouped by both dimensions: the groups partition the costs, so their sum is the total.
   const costsUrl = `${context.baseUrl}/organization/costs`;
-  const [costBuckets, usage, spendLimit, balance] = await inOrder([
-    () => fetchAllBuckets(context, costsUrl, [...window, ['group_by', 'line_item'], ['group_by', 'project_id']], costsPageSchema),
-    () => optional('Token usage', usageNotes, () => fetchUsage(context, window)),
+  const usageUrl = `${context.baseUrl}/organization/usage/completions`;
+  const [fetchedCosts, usageResult, spendLimit, balance] = await inOrder([
+    async () =>
+      needsRequest(costPlan, end)
+        ? fetchAllBuckets(context, costsUrl, [...window(costPlan.from), ['group_by', 'line_item'], ['group_by', 'project_id']], costsPageSchema)
+        : [],
+    () =>
+      optional('Token usage', usageNotes, async () => {
+        const fetched = needsRequest(usagePlan, end) ? await fetchAllBuckets(context, usageUrl, [...window(usagePlan.from), ['group_by', 'model']], completionsUsagePageSchema) : [];
+        const merged = mergeStream(context, usagePlan, fetched, (bucket) => utcDay(bucket.start_time, 'data.start_time', usageUrl));
+        return { usage: summarizeUsage(merged.buckets, context.month, usageUrl), kept: merged.kept };
+      }),
     () => optional('Spend limit', limitNotes, () => fetchSpendLimit(context, limitNotes), ['config']),
     async () => (context.settings.creditGrants === 'on' ? optional('Credit balance', balanceNotes, () => fetchCreditGrants(context, balanceNotes)) : undefined),
   ]);
-  const costs = summarizeCosts(costBuckets, context.month, openaiProvider.defaultCurrency, costsUrl);
+  const costStream = mergeStream(context, costPlan, fetchedCosts, (bucket) => utcDay(bucket.start_time, 'data.start_time', costsUrl));
+  const usage = usageResult?.usage;
+  const costs = summarizeCosts(costStream.buckets, context.month, openaiProvider.defaultCurrency, costsUrl);
   if (costs.resultsWithoutAmount > 0) costNotes.push(`${costs.resultsWithoutAmount} OpenAI cost line(s) had no amount and are not counted.`);
   const notes = [...costNotes, ...usageNotes, ...limitNotes, ...balanceNotes];
   if (usage) notes.push('Token usage covers chat and completions models only; costs cover everything billed.');
@@ -89,6 +111,7 @@ async function fetchOpenAiSnapshot(context: ProviderContext): Promise<Snapshot> 
     balances: balance ? [balance] : undefined,
     notes,
     fetchedAt,
+    ...settledOutput({ costs: costStream.kept, usage: usageResult?.kept }),
   };
 }
 
@@ -115,12 +138,6 @@ function request(context: ProviderContext) {
     secrets: context.secrets,
     signal: context.signal,
   };
-}
-
-async function fetchUsage(context: ProviderContext, window: [string, string][]): Promise<ModelUsage[]> {
-  const url = `${context.baseUrl}/organization/usage/completions`;
-  const buckets = await fetchAllBuckets(context, url, [...window, ['group_by', 'model']], completionsUsagePageSchema);
-  return summarizeUsage(buckets, context.month, url);
 }
 
 async function fetchSpendLimit(context: ProviderContext, notes: string[]): Promise<Figure> {

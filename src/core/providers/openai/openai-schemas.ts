@@ -12,16 +12,19 @@ export const decimalValue = decimalAmount;
 /** An integer (Unix seconds, token counts, cents); a string of digits is accepted. */
 const integer = z.union([z.number().int(), z.string().regex(/^-?\d+$/, 'is not an integer').transform(Number)]);
 
+/** One bucket of a page; settled days are kept in this decoded form and read back through it. */
+function bucketOf<Result extends z.ZodType>(result: Result) {
+  return z.object({
+    start_time: integer,
+    end_time: integer.nullish(),
+    results: z.array(result),
+  });
+}
+
 /** The page envelope shared by `/organization/costs` and `/organization/usage/*`. */
 function pageOf<Result extends z.ZodType>(result: Result) {
   return z.object({
-    data: z.array(
-      z.object({
-        start_time: integer,
-        end_time: integer.nullish(),
-        results: z.array(result),
-      }),
-    ),
+    data: z.array(bucketOf(result)),
     has_more: z.boolean().nullish(),
     next_page: z.string().nullish(),
   });
@@ -41,6 +44,7 @@ export const costResultSchema = z.object({
 
 /** `GET /organization/costs` (UsageResponse of CostsResult buckets). */
 export const costsPageSchema = pageOf(costResultSchema);
+export const costBucketSchema = bucketOf(costResultSchema);
 
 /** `UsageCompletionsResult` grouped by model. Older responses lack the newer token fields. */
 export const completionsUsageResultSchema = z.object({
@@ -53,6 +57,7 @@ export const completionsUsageResultSchema = z.object({
 
 /** `GET /organization/usage/completions`. */
 export const completionsUsagePageSchema = pageOf(completionsUsageResultSchema);
+export const completionsUsageBucketSchema = bucketOf(completionsUsageResultSchema);
 
 /** `GET /organization/spend_limit` (OrganizationSpendLimitResource): `threshold_amount` is integer cents. */
 export const spendLimitSchema = z.object({

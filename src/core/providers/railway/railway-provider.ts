@@ -7,7 +7,7 @@
 import { isCurrentMonth } from '../../model/billing-month.js';
 import { money, sum } from '../../model/money.js';
 import type { BreakdownItem, Figure, Snapshot } from '../../model/snapshot.js';
-import { MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
+import { HOUR, MINUTE, type ProviderContext, type ProviderDefinition } from '../provider.js';
 import { guarded } from '../snapshot-guard.js';
 import { RAILWAY, railwayQuery, TOKENS_URL } from './railway-graphql.js';
 import { meWorkspacesDataSchema, workspaceDataSchema, type Workspace } from './railway-schemas.js';
@@ -39,6 +39,12 @@ export const railwayProvider: ProviderDefinition = {
   defaultCurrency: 'USD',
   // Railway caches currentUsage; Free/Hobby tokens have 100-1000 requests an hour.
   refresh: { defaultMs: 30 * MINUTE, minimumMs: 5 * MINUTE },
+  documentedLimit: {
+    count: 100,
+    windowMs: HOUR,
+    unit: 'requests',
+    source: 'Railway public API docs (railwayapp/docs, integrations/api.md): 100 requests per hour on Free, the strictest plan (Hobby 1,000, Pro 10,000)',
+  },
   fetchSnapshot: guarded(RAILWAY, fetchRailwaySnapshot),
 };
 
