@@ -24,10 +24,15 @@ export interface StoreOptions {
   afterPaint?: () => Promise<void>;
 }
 
-/** The next frame painted, then a task: what runs after it can no longer delay that frame. */
+/**
+ * The next frame painted, then the first idle moment after it (at most half a second later): what runs
+ * then can neither delay that frame nor the tasks the page already had queued behind it.
+ */
 function nextPaint(): Promise<void> {
   if (typeof requestAnimationFrame !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const afterFrame = (resolve: () => void) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 500 }) : setTimeout(resolve, 0);
+  return new Promise((resolve) => requestAnimationFrame(() => afterFrame(resolve)));
 }
 
 export function createSpendbarStore(api: SpendbarBridge, options: StoreOptions = {}): SpendbarStore {

@@ -1,16 +1,27 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useSpendbar, type View } from '../store';
-import { AccountDetail } from './AccountDetail';
 import { AccountList } from './AccountList';
-import { AddAccount } from './AddAccount';
 import { AlertBanners } from './AlertBanners';
 import { AlertHistory } from './AlertHistory';
 import { ApiEquivalent } from './ApiEquivalent';
 import { Banners } from './Banners';
 import { Header } from './Header';
-import { ManualPanel } from './ManualPanel';
 import { Onboarding } from './Onboarding';
-import { Settings } from './Settings';
+
+// The views opened from the list load on demand: the first paint of the total needs none of their code.
+const AccountDetail = lazy(() => import('./AccountDetail').then((module) => ({ default: module.AccountDetail })));
+const AddAccount = lazy(() => import('./AddAccount').then((module) => ({ default: module.AddAccount })));
+const ManualPanel = lazy(() => import('./ManualPanel').then((module) => ({ default: module.ManualPanel })));
+const Settings = lazy(() => import('./Settings').then((module) => ({ default: module.Settings })));
+
+/** Shown while a view's code loads (a few milliseconds from the local server or the app's files). */
+function ViewLoading() {
+  return (
+    <p className="muted" role="status">
+      Loading…
+    </p>
+  );
+}
 
 function Home() {
   const empty = useSpendbar((state) => state.overview?.accounts.length === 0);
@@ -68,7 +79,9 @@ export function App() {
 
   return (
     <main className="popover">
-      <CurrentView view={view} />
+      <Suspense fallback={<ViewLoading />}>
+        <CurrentView view={view} />
+      </Suspense>
     </main>
   );
 }
