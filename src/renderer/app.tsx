@@ -9,7 +9,8 @@ import { installHttpApi } from './bridge/http-api';
 import type { PageSession } from './bridge/page-session';
 import { App } from './components/App';
 import { hostNotifies, webNotifier } from './notifications';
-import { createSpendbarStore, StoreContext, type SpendbarStore } from './store';
+import { firstAnswer } from './first-answer';
+import { createSpendbarStore, StoreContext } from './store';
 
 /**
  * How long the first render waits for the first overview. Rendering the empty popover first ("Loading…")
@@ -46,17 +47,3 @@ export function startApp(session: PageSession | null): void {
   );
 }
 
-/** Resolves when the store has an overview or an error to show, or after `waitMs`, whichever is first. */
-export function firstAnswer(store: SpendbarStore, waitMs: number): Promise<void> {
-  const answered = () => store.getState().overview !== null || store.getState().overviewError !== null;
-  if (answered()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      unsubscribe();
-      resolve();
-    };
-    const timer = setTimeout(done, waitMs);
-    const unsubscribe = store.subscribe(() => answered() && done());
-  });
-}
