@@ -1,19 +1,12 @@
 /**
  * The first Intl formatter a page builds loads ICU's locale data: 20 to 80 ms on a 2-core machine, against
  * well under a millisecond for each formatter after it, and the page always needs one (the total is
- * money). That data is shared by every thread of the page's process, so main.tsx has a worker build one
- * while the popover's code loads and the overview is on its way, and the first render of the total no
- * longer pays for it. Where no worker can start, the main thread builds one there and then (the cost is
- * the same, only earlier). Nothing is kept: format.ts and shared/format-money.ts build their own.
+ * money). main.tsx builds one while the browser still streams and compiles the popover's code, instead
+ * of inside the first render of the total. Nothing is kept: format.ts and shared/format-money.ts build
+ * and cache their own. (A worker building it instead, ICU's data being shared by the process's threads,
+ * measured no better on 2 busy cores: it only moves the work to another thread and adds one.)
  */
 export function warmIntl(locale: string): void {
-  try {
-    // `name` carries the locale, so the worker needs no message (and the page no listener).
-    new Worker(new URL('./warm-intl.worker.ts', import.meta.url), { name: locale });
-    return;
-  } catch {
-    // No worker here (or a CSP refusing it): warm on this thread instead.
-  }
   try {
     new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(0);
     new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(0);
