@@ -71,6 +71,7 @@ export function createSpendbarStore(api: SpendbarBridge, options: StoreOptions =
           .then(() => afterPaint())
           .then(() => {
             if (stopped) return;
+            get().readNotificationAccess();
             void get().reloadEntries();
             void get().loadSettings();
           });

@@ -47,11 +47,16 @@ export function takePageToken(win: Window): { origin: string; token: string | nu
   if (token) {
     url.searchParams.delete('token');
     win.history.replaceState(win.history.state, '', url.pathname + url.search + url.hash);
-    try {
-      win.sessionStorage.setItem(storageKey, token);
-    } catch {
-      // Storage may be disabled; the token still works until the page is reloaded.
-    }
+    const kept = token;
+    // The first use of sessionStorage in a page waits on the browser process (tens of ms on a busy
+    // machine); keeping the token for a reload can wait until the page is idle.
+    afterLoad(win, () => {
+      try {
+        win.sessionStorage.setItem(storageKey, kept);
+      } catch {
+        // Storage may be disabled; the token still works until the page is reloaded.
+      }
+    });
   } else {
     try {
       token = win.sessionStorage.getItem(storageKey);
@@ -60,6 +65,12 @@ export function takePageToken(win: Window): { origin: string; token: string | nu
     }
   }
   return { origin: url.origin, token };
+}
+
+/** Runs `task` once the page is idle (at most 2 s later), or at once where idle callbacks do not exist. */
+function afterLoad(win: Window, task: () => void): void {
+  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(task, { timeout: 2_000 });
+  else task();
 }
 
 /** Starts the served page's session; none inside Electron, where the preload has set window.spendbar. */
