@@ -64,3 +64,19 @@ describe('startPageSession', () => {
     expect(electron.requests).toEqual([]);
   });
 });
+
+describe('startPageSession before the first paint', () => {
+  it('keeps the token for a reload only once the page is idle, and makes no storage call before that', () => {
+    const writes: string[] = [];
+    const idle: (() => void)[] = [];
+    const { win } = fakeWindow('http://127.0.0.1:4000/?token=abc');
+    Object.assign(win, {
+      sessionStorage: { getItem: () => null, setItem: (key: string, value: string) => writes.push(`${key}=${value}`) },
+      requestIdleCallback: (task: () => void) => idle.push(task),
+    });
+    expect(startPageSession(win)?.token).toBe('abc');
+    expect(writes).toEqual([]);
+    idle.forEach((task) => task());
+    expect(writes).toEqual(['spendbar-token:http://127.0.0.1:4000=abc']);
+  });
+});
