@@ -10,6 +10,7 @@ import type { PageSession } from './bridge/page-session';
 import { App } from './components/App';
 import { hostNotifies, webNotifier } from './notifications';
 import { firstAnswer } from './first-answer';
+import { afterNextPaint } from './first-paint';
 import { createSpendbarStore, StoreContext } from './store';
 
 /**
@@ -36,14 +37,17 @@ export function startApp(session: PageSession | null): void {
   // runs for the page's lifetime.
   store.getState().start();
 
-  void firstAnswer(store, FIRST_RENDER_WAIT_MS).then(() =>
-    createRoot(root).render(
-      <StrictMode>
-        <StoreContext.Provider value={store}>
-          <App />
-        </StoreContext.Provider>
-      </StrictMode>,
-    ),
-  );
+  void firstAnswer(store, FIRST_RENDER_WAIT_MS)
+    .then(() => {
+      createRoot(root).render(
+        <StrictMode>
+          <StoreContext.Provider value={store}>
+            <App />
+          </StoreContext.Provider>
+        </StrictMode>,
+      );
+      return afterNextPaint();
+    })
+    .then(() => session?.keepForReload());
 }
 

@@ -223,7 +223,9 @@ const documentVisibility: Visibility = {
  */
 export function installHttpApi(win: Window = window, session: PageSession | null = null): void {
   if (win.spendbar) return;
-  const { origin, token } = session ?? takePageToken(win);
+  const taken = session ?? takePageToken(win);
+  if (!session) taken.keepForReload();
+  const { origin, token } = taken;
   const early = session?.events ?? null;
   const openEvents = early ? (url: string) => (early.taken ? new EventSource(url) : early.take()) : undefined;
   win.spendbar = createHttpApi({ origin, token, visibility: documentVisibility, firstOverview: session?.firstOverview ?? null, ...(openEvents ? { openEvents } : {}) });

@@ -6,8 +6,10 @@ import { startPageSession, takePageToken } from './page-session';
 function fakeWindow(href: string, { storage = new Map<string, string>(), withEventSource = true } = {}) {
   const requests: string[] = [];
   const fetchCalls: { url: string; init: RequestInit }[] = [];
+  const pagehide: (() => void)[] = [];
   const win = {
     location: { href },
+    addEventListener: (type: string, listener: () => void) => type === 'pagehide' && pagehide.push(listener),
     history: {
       state: null,
       replaceState: vi.fn((_state: unknown, _title: string, url: string) => (win.location.href = new URL(url, href).href)),
@@ -28,14 +30,16 @@ function fakeWindow(href: string, { storage = new Map<string, string>(), withEve
         }
       : undefined,
   };
-  return { win: win as unknown as Window, requests, fetchCalls, storage };
+  return { win: win as unknown as Window, requests, fetchCalls, storage, hide: () => pagehide.forEach((listener) => listener()) };
 }
 
 describe('takePageToken', () => {
   it('takes the token from the address bar, removes it there and keeps it for a reload of this tab', () => {
     const { win, storage } = fakeWindow('http://127.0.0.1:4000/?token=abc#x');
-    expect(takePageToken(win)).toEqual({ origin: 'http://127.0.0.1:4000', token: 'abc' });
+    const taken = takePageToken(win);
+    expect(taken).toMatchObject({ origin: 'http://127.0.0.1:4000', token: 'abc' });
     expect(win.location.href).toBe('http://127.0.0.1:4000/#x');
+    taken.keepForReload();
     expect(storage.get('spendbar-token:http://127.0.0.1:4000')).toBe('abc');
     // The reload: no token in the address bar any more.
     expect(takePageToken(fakeWindow('http://127.0.0.1:4000/', { storage }).win).token).toBe('abc');
@@ -66,17 +70,17 @@ describe('startPageSession', () => {
 });
 
 describe('startPageSession before the first paint', () => {
-  it('keeps the token for a reload only once the page is idle, and makes no storage call before that', () => {
-    const writes: string[] = [];
-    const idle: (() => void)[] = [];
-    const { win } = fakeWindow('http://127.0.0.1:4000/?token=abc');
-    Object.assign(win, {
-      sessionStorage: { getItem: () => null, setItem: (key: string, value: string) => writes.push(`${key}=${value}`) },
-      requestIdleCallback: (task: () => void) => idle.push(task),
-    });
-    expect(startPageSession(win)?.token).toBe('abc');
-    expect(writes).toEqual([]);
-    idle.forEach((task) => task());
-    expect(writes).toEqual(['spendbar-token:http://127.0.0.1:4000=abc']);
+  it('keeps the token for a reload only when asked (after the first paint) or when the page goes away', () => {
+    const painted = fakeWindow('http://127.0.0.1:4000/?token=abc');
+    const session = startPageSession(painted.win);
+    expect(painted.storage.size).toBe(0);
+    session?.keepForReload();
+    session?.keepForReload();
+    expect([...painted.storage]).toEqual([['spendbar-token:http://127.0.0.1:4000', 'abc']]);
+
+    const leftEarly = fakeWindow('http://127.0.0.1:4000/?token=def');
+    startPageSession(leftEarly.win);
+    leftEarly.hide();
+    expect(leftEarly.storage.get('spendbar-token:http://127.0.0.1:4000')).toBe('def');
   });
 });

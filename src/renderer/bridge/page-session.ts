@@ -16,6 +16,8 @@ export interface PageSession {
   readonly events: EarlyEventStream | null;
   /** The answer to the first getOverview, requested at once; the bridge uses it for its first getOverview call. */
   readonly firstOverview: Promise<Response> | null;
+  /** Keeps the token in this tab's sessionStorage for a reload; called once the popover has painted. */
+  keepForReload(): void;
 }
 
 /** `POST /api/<name>` with the token: the one request shape of the HTTP bridge. */
@@ -40,7 +42,7 @@ export function eventsUrl(origin: string, token: string | null): string {
  * (so a reload still works) and removed from the address bar, so it does not linger on screen or in
  * copied links.
  */
-export function takePageToken(win: Window): { origin: string; token: string | null } {
+export function takePageToken(win: Window): { origin: string; token: string | null; keepForReload(): void } {
   const url = new URL(win.location.href);
   const storageKey = `spendbar-token:${url.origin}`;
   let token = url.searchParams.get('token');
@@ -49,14 +51,20 @@ export function takePageToken(win: Window): { origin: string; token: string | nu
     win.history.replaceState(win.history.state, '', url.pathname + url.search + url.hash);
     const kept = token;
     // The first use of sessionStorage in a page waits on the browser process (tens of ms on a busy
-    // machine); keeping the token for a reload can wait until the page is idle.
-    afterLoad(win, () => {
+    // machine), so the token is kept for a reload only after the first paint (app.tsx calls this), or
+    // when the page goes away before that, whichever comes first.
+    let done = false;
+    const keepForReload = () => {
+      if (done) return;
+      done = true;
       try {
         win.sessionStorage.setItem(storageKey, kept);
       } catch {
         // Storage may be disabled; the token still works until the page is reloaded.
       }
-    });
+    };
+    win.addEventListener('pagehide', keepForReload, { once: true });
+    return { origin: url.origin, token, keepForReload };
   } else {
     try {
       token = win.sessionStorage.getItem(storageKey);
@@ -64,24 +72,18 @@ export function takePageToken(win: Window): { origin: string; token: string | nu
       token = null;
     }
   }
-  return { origin: url.origin, token };
-}
-
-/** Runs `task` once the page is idle (at most 2 s later), or at once where idle callbacks do not exist. */
-function afterLoad(win: Window, task: () => void): void {
-  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(task, { timeout: 2_000 });
-  else task();
+  return { origin: url.origin, token, keepForReload: () => undefined };
 }
 
 /** Starts the served page's session; none inside Electron, where the preload has set window.spendbar. */
 export function startPageSession(win: Window): PageSession | null {
   if (win.spendbar) return null;
-  const { origin, token } = takePageToken(win);
+  const { origin, token, keepForReload } = takePageToken(win);
   // The stream first: the server then pushes every change made after it built the first overview.
   const Source = (win as Window & { EventSource?: typeof EventSource }).EventSource;
   const events = typeof Source === 'function' ? earlyEventStream(new Source(eventsUrl(origin, token))) : null;
   const firstOverview = apiRequest(origin, token, 'getOverview', {}, win.fetch.bind(win));
   // A failure is reported when the bridge reads the answer; this only keeps it from counting as unhandled.
   firstOverview.catch(() => undefined);
-  return { origin, token, events, firstOverview };
+  return { origin, token, events, firstOverview, keepForReload };
 }
