@@ -4,6 +4,7 @@
  * the page already fetches through a modulepreload link (vite.renderer.config.ts).
  */
 import { startPageSession } from './bridge/page-session';
+import { userLocale } from './locale';
 import { warmIntl } from './warm-intl';
 import './styles.css';
 import './alerts.css';
@@ -11,8 +12,8 @@ import './alerts.css';
 const session = startPageSession(window);
 
 const app = import('./app');
-// While the browser fetches and compiles the popover's code (the same locale as hooks.ts userLocale()).
-warmIntl(navigator.language || 'en-US');
+// While the browser fetches and compiles the popover's code, in the locale the popover formats in.
+warmIntl(userLocale());
 
 app
   .then(({ startApp }) => startApp(session))
