@@ -14,12 +14,17 @@ import type { Figure } from '../report.js';
 
 const RUNS = 5;
 
-/** Runs in the page before its own scripts: when the total first appears, and how long each pushed overview takes to reach the DOM. */
+/**
+ * Runs in the page before its own scripts: when the total first appears, and how long each pushed overview
+ * takes to reach the DOM. `insertedAt` (the total in the DOM, before its frame) and `overviewAt` (the
+ * first getOverview answer received) only break the figure down in the raw results.
+ */
 const INSTRUMENT = `(() => {
-  window.__bench = { totalAt: null, renders: [] };
+  window.__bench = { totalAt: null, insertedAt: null, renders: [] };
   new MutationObserver(() => {
     if (window.__bench.totalAt === null && document.querySelector('[data-testid^="total-"]')) {
       const seen = performance.now();
+      if (window.__bench.insertedAt === null) window.__bench.insertedAt = seen;
       requestAnimationFrame(() => setTimeout(() => (window.__bench.totalAt = Math.max(seen, performance.now())), 0));
     }
   }).observe(document, { childList: true, subtree: true, characterData: true });
@@ -57,12 +62,22 @@ export async function popover(dataDir: string): Promise<Figure[]> {
     const context = await browser.newContext({ viewport: { width: 400, height: 640 } });
     await context.addInitScript(INSTRUMENT);
     const paints: number[] = [];
+    const breakdowns: { overviewAt: number | null; insertedAt: number }[] = [];
     for (let run = 0; run <= RUNS; run += 1) {
       const page = await context.newPage();
       await page.goto(serve.url);
       await page.waitForFunction(() => (globalThis as unknown as { __bench: { totalAt: number | null } }).__bench.totalAt !== null, undefined, { timeout: 30_000 });
       const totalAt = await page.evaluate(() => (globalThis as unknown as { __bench: { totalAt: number } }).__bench.totalAt);
-      if (run > 0) paints.push(totalAt); // the first load warms the server's caches and the browser's
+      const breakdown = await page.evaluate(() => {
+        const answer = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/api/getOverview')) as PerformanceResourceTiming | undefined;
+        const bench = (globalThis as unknown as { __bench: { insertedAt: number } }).__bench;
+        return { overviewAt: answer ? Math.round(answer.responseEnd) : null, insertedAt: Math.round(bench.insertedAt) };
+      });
+      if (run > 0) {
+        // the first load warms the server's caches and the browser's
+        paints.push(totalAt);
+        breakdowns.push(breakdown);
+      }
       if (run < RUNS) await page.close();
       else {
         // One account's figures change: a manual spend entry, pushed to the open page as a new overview.
@@ -87,7 +102,7 @@ export async function popover(dataDir: string): Promise<Figure[]> {
         value: `${Math.round(paint)} ms`,
         target: '≤ 150 ms',
         pass: paint <= 150,
-        raw: { paints },
+        raw: { paints, breakdowns },
       },
       {
         name: 're-render after one account updates (pushed overview → DOM)',

@@ -11,7 +11,4 @@ export function useNow(intervalMs = 30_000): number {
   return now;
 }
 
-/** The user's locale for numbers and dates (the OS language in Electron, the browser's in serve mode). */
-export function userLocale(): string {
-  return navigator.language || 'en-US';
-}
+export { userLocale } from './locale';

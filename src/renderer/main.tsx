@@ -1,32 +1,24 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
-import { installHttpApi } from './bridge/http-api';
-import { App } from './components/App';
-import { hostNotifies, webNotifier } from './notifications';
-import { createSpendbarStore, StoreContext } from './store';
+/**
+ * The page's entry, kept small: it starts the page session (the serve token, the event stream and the
+ * first overview request) before the popover's code is loaded, then loads the popover (app.tsx), which
+ * the page already fetches through a modulepreload link (vite.renderer.config.ts).
+ */
+import { startPageSession } from './bridge/page-session';
+import { userLocale } from './locale';
+import { warmIntl } from './warm-intl';
 import './styles.css';
 import './alerts.css';
 
-// The page's CSP forbids eval, so zod's compiled fast path can never run here; saying so up front skips
-// its probe (a refused `new Function`, reported as a CSP violation) on the first answer it checks.
-z.config({ jitless: true });
+const session = startPageSession(window);
 
-// Inside Electron the preload has already set window.spendbar; in a browser (spendbar serve) we add it.
-installHttpApi(window);
-const api = window.spendbar;
-const root = document.getElementById('root');
-if (!api || !root) throw new Error('Spendbar could not start: no API bridge or no #root element.');
+const app = import('./app');
+// While the browser fetches and compiles the popover's code, in the locale the popover formats in.
+warmIntl(userLocale());
 
-const store = createSpendbarStore(api, { notifier: api.inBrowser ? webNotifier(window) : hostNotifies });
-// Started before React's first render, so the engine works on the overview while the page renders; it
-// runs for the page's lifetime.
-store.getState().start();
-
-createRoot(root).render(
-  <StrictMode>
-    <StoreContext.Provider value={store}>
-      <App />
-    </StoreContext.Provider>
-  </StrictMode>,
-);
+app
+  .then(({ startApp }) => startApp(session))
+  .catch((error: unknown) => {
+    const root = document.getElementById('root');
+    if (root) root.textContent = `Spendbar could not start: ${error instanceof Error ? error.message : String(error)}`;
+    throw error;
+  });

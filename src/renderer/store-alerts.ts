@@ -23,7 +23,10 @@ export function createAlertsSlice(api: SpendbarBridge, set: SetState, get: GetSt
 
   return {
     alertBanners: [],
-    notificationAccess: notifier.access(),
+    // Reading the browser's permission is a synchronous round trip to the browser process (tens of ms on
+    // a busy machine), so it is not read before the first paint: store.start() reads it right after, a
+    // delivery reads it before choosing the channel, and the Settings view reads it when it opens.
+    notificationAccess: 'default',
     alertSettings: null,
     alertSettingsError: null,
 
@@ -36,7 +39,7 @@ export function createAlertsSlice(api: SpendbarBridge, set: SetState, get: GetSt
       const nowMs = now();
       const step = alertsToDeliver(overview.alerts, seen, nowMs);
       seen = step.seen;
-      const access = notifier.access();
+      const access = step.deliver.length > 0 ? notifier.access() : get().notificationAccess;
       const current = get().alertBanners;
       const kept = keepBanners(current, overview.alerts, nowMs);
       let banners = kept;

@@ -7,6 +7,7 @@ import { createStore, useStore } from 'zustand';
 import type { Overview } from '../shared/api';
 import type { SpendbarBridge } from './bridge/types';
 import { errorMessage as message } from './errors';
+import { afterNextPaint } from './first-paint';
 import { baselineOf, withPollProgress } from './model/refresh-progress';
 import { hostNotifies, type PageNotifier } from './notifications';
 import { createAlertsSlice } from './store-alerts';
@@ -24,14 +25,8 @@ export interface StoreOptions {
   afterPaint?: () => Promise<void>;
 }
 
-/** The next frame painted, then a task: what runs after it can no longer delay that frame. */
-function nextPaint(): Promise<void> {
-  if (typeof requestAnimationFrame !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
-
 export function createSpendbarStore(api: SpendbarBridge, options: StoreOptions = {}): SpendbarStore {
-  const afterPaint = options.afterPaint ?? nextPaint;
+  const afterPaint = options.afterPaint ?? afterNextPaint;
   return createStore<SpendbarState>()((set, get) => {
     /** Poll answers and Refresh answers can cross; an older overview never replaces a newer one. */
     const acceptOverview = (overview: Overview) => {
@@ -73,9 +68,10 @@ export function createSpendbarStore(api: SpendbarBridge, options: StoreOptions =
         // so neither the server nor the page's main thread works on them before the total is shown.
         let stopped = false;
         void Promise.all([reloadOverview(), get().loadPreferences()])
-          .then(afterPaint)
+          .then(() => afterPaint())
           .then(() => {
             if (stopped) return;
+            get().readNotificationAccess();
             void get().reloadEntries();
             void get().loadSettings();
           });

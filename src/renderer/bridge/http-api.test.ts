@@ -129,3 +129,26 @@ describe('createHttpApi', () => {
     stop();
   });
 });
+
+describe('createHttpApi with an overview asked for before it existed', () => {
+  it('answers the first getOverview with it, validated, and asks the server for later ones', async () => {
+    const overview = makeOverview();
+    const { fetch, calls } = fakeFetch(json(overview));
+    const early = Promise.resolve(json(makeOverview({ month: '2026-11' }))());
+    const api = createHttpApi({ origin: 'http://127.0.0.1:4000', token: 't', fetch, firstOverview: early });
+    await expect(api.getOverview({})).resolves.toMatchObject({ month: '2026-11' });
+    expect(calls).toHaveLength(0);
+    await expect(api.getOverview({})).resolves.toMatchObject({ month: overview.month });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('reports an early answer that does not fit the contract, or that never came, like any other', async () => {
+    const { fetch } = fakeFetch(json(makeOverview()));
+    const malformed = createHttpApi({ origin: 'http://127.0.0.1:4000', token: 't', fetch, firstOverview: Promise.resolve(json({ accounts: 'nope' })()) });
+    await expect(malformed.getOverview({})).rejects.toThrow('unexpected answer to getOverview');
+    const lost = Promise.reject(new TypeError('fetch failed'));
+    lost.catch(() => undefined);
+    const unreachable = createHttpApi({ origin: 'http://127.0.0.1:4000', token: 't', fetch, firstOverview: lost });
+    await expect(unreachable.getOverview({})).rejects.toThrow('Cannot reach Spendbar');
+  });
+});

@@ -7,7 +7,11 @@
  */
 import { apiContract, apiErrorSchema, apiNames, type ApiName, type PollProgressEvent, type SpendbarApi } from '../../shared/api';
 import { ApiCallError } from '../errors';
+import type { EventStream } from './early-events';
+import { apiRequest, eventsUrl, takePageToken, type PageSession } from './page-session';
 import type { OverviewListener, SpendbarBridge } from './types';
+
+export type { EventStream } from './early-events';
 
 /** How often a visible page asks for a new overview when the server cannot push (no EventSource). */
 export const OVERVIEW_POLL_MS = 5_000;
@@ -33,12 +37,8 @@ export interface HttpApiOptions {
   refreshPollIntervalMs?: number;
   /** Opens the server's event stream; default the browser's EventSource, and polling where there is none. */
   openEvents?: ((url: string) => EventStream) | null;
-}
-
-/** The part of EventSource the bridge uses. */
-export interface EventStream {
-  addEventListener(type: string, listener: (event: { data?: unknown }) => void): void;
-  close(): void;
+  /** An answer to getOverview requested before the bridge existed (page-session.ts): the first getOverview call uses it. */
+  firstOverview?: Promise<Response> | null;
 }
 
 function defaultOpenEvents(): ((url: string) => EventStream) | null {
@@ -66,18 +66,14 @@ export function createHttpApi(options: HttpApiOptions): SpendbarBridge {
   /** The poll of every open onOverview subscription, so a Refresh can speed them all up. */
   const subscriptions = new Set<() => Promise<void>>();
 
+  let firstOverview = options.firstOverview ?? null;
+
   async function call<N extends ApiName>(name: N, request: unknown): Promise<unknown> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-    if (options.token) headers.Authorization = `Bearer ${options.token}`;
     let response: Response;
     try {
-      response = await fetchImpl(`${options.origin}/api/${name}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(request ?? {}),
-        // Never let a cached overview stand in for a fresh one.
-        cache: 'no-store',
-      });
+      const early = name === 'getOverview' ? firstOverview : null;
+      if (early) firstOverview = null;
+      response = await (early ?? apiRequest(options.origin, options.token, name, request, fetchImpl));
     } catch {
       throw new ApiCallError('Cannot reach Spendbar. Is `spendbar serve` still running?');
     }
@@ -108,7 +104,7 @@ export function createHttpApi(options: HttpApiOptions): SpendbarBridge {
   };
 
   const openEvents = options.openEvents === undefined ? defaultOpenEvents() : options.openEvents;
-  const pushed = openEvents ? pushedEvents(openEvents, `${options.origin}/api/events${options.token ? `?token=${encodeURIComponent(options.token)}` : ''}`) : undefined;
+  const pushed = openEvents ? pushedEvents(openEvents, eventsUrl(options.origin, options.token)) : undefined;
 
   function onOverview(listener: OverviewListener, onError?: (error: Error) => void): () => void {
     if (pushed) return pushed.onOverview(listener, onError, async () => listener(await api.getOverview({})));
@@ -222,29 +218,15 @@ const documentVisibility: Visibility = {
 };
 
 /**
- * Installs the HTTP bridge unless a preload already provided window.spendbar. The token arrives once in
- * the page URL; it is then kept in memory and in this tab's sessionStorage (so a reload still works) and
- * removed from the address bar, so it does not linger on screen or in copied links.
+ * Installs the HTTP bridge unless a preload already provided window.spendbar, taking over the stream and
+ * the first overview the page session started (page-session.ts, which also handles the token).
  */
-export function installHttpApi(win: Window = window): void {
+export function installHttpApi(win: Window = window, session: PageSession | null = null): void {
   if (win.spendbar) return;
-  const url = new URL(win.location.href);
-  const storageKey = `spendbar-token:${url.origin}`;
-  let token = url.searchParams.get('token');
-  if (token) {
-    url.searchParams.delete('token');
-    win.history.replaceState(win.history.state, '', url.pathname + url.search + url.hash);
-    try {
-      win.sessionStorage.setItem(storageKey, token);
-    } catch {
-      // Storage may be disabled; the token still works until the page is reloaded.
-    }
-  } else {
-    try {
-      token = win.sessionStorage.getItem(storageKey);
-    } catch {
-      token = null;
-    }
-  }
-  win.spendbar = createHttpApi({ origin: url.origin, token, visibility: documentVisibility });
+  const taken = session ?? takePageToken(win);
+  if (!session) taken.keepForReload();
+  const { origin, token } = taken;
+  const early = session?.events ?? null;
+  const openEvents = early ? (url: string) => (early.taken ? new EventSource(url) : early.take()) : undefined;
+  win.spendbar = createHttpApi({ origin, token, visibility: documentVisibility, firstOverview: session?.firstOverview ?? null, ...(openEvents ? { openEvents } : {}) });
 }
