@@ -52,36 +52,11 @@ export function preloadAppPlugin(appModule = 'app.tsx'): Plugin {
   };
 }
 
-/**
- * The popover is written against React's API and types, and built pages run it on preact/compat: the
- * same components with a fraction of react-dom's code to parse and run before the first paint (the
- * renderer's JavaScript went from about 126 to 80 KB gzipped, and the script time before the total
- * painted from about 100 to 70 ms). Builds only: `vite dev` keeps React for Fast Refresh; the browser
- * tests (test:e2e) run the built pages. Exported for electron.vite.config.ts, so both builds run the same.
- */
-export function preactPlugin(): Plugin {
-  return {
-    name: 'spendbar:preact',
-    apply: 'build',
-    config: () => ({
-      resolve: {
-        alias: [
-          { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-          { find: /^react-dom$/, replacement: 'preact/compat' },
-          { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
-          { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
-          { find: /^react$/, replacement: 'preact/compat' },
-        ],
-      },
-    }),
-  };
-}
-
 // Builds the popover for `spendbar serve` (and checks it on its own); Electron builds it via electron-vite.
 export default defineConfig({
   root: fileURLToPath(new URL('./src/renderer', import.meta.url)),
   base: './',
-  plugins: [react(), devCspPlugin(), preloadAppPlugin(), preactPlugin()],
+  plugins: [react(), devCspPlugin(), preloadAppPlugin()],
   build: {
     outDir: fileURLToPath(new URL('./out/renderer', import.meta.url)),
     emptyOutDir: true,
