@@ -21,6 +21,20 @@ afterEach(async () => {
   server = undefined;
 });
 
+/**
+ * Objects that live across a few scavenges, as a poll cycle's requests do, so V8 grows the young
+ * generation towards its maximum; all garbage once this returns. The heap in use at the end, in bytes.
+ */
+function allocateBurst(): number {
+  const kept: object[][] = [];
+  for (let round = 0; round < 60; round += 1) {
+    kept.push(Array.from({ length: 20_000 }, (_, index) => ({ index, text: `row ${round}-${index}` })));
+    if (kept.length > 6) kept.shift();
+  }
+  expect(kept).toHaveLength(6);
+  return getHeapStatistics().used_heap_size;
+}
+
 describe('heap release after a poll cycle', () => {
   it('collects at each step after the cycle, and a new cycle cancels the rest', () => {
     vi.useFakeTimers();
@@ -41,13 +55,7 @@ describe('heap release after a poll cycle', () => {
 
   it('shrinks the young generation V8 grew for a burst, once the burst has been over for its 5 s window', async () => {
     const young = () => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')!.physical_space_size;
-    // Objects that live across scavenges make V8 grow the young generation towards its maximum.
-    let kept: object[][] = [];
-    for (let round = 0; round < 60; round += 1) {
-      kept.push(Array.from({ length: 20_000 }, (_, index) => ({ index, round })));
-      if (kept.length > 6) kept.shift();
-    }
-    kept = [];
+    allocateBurst();
     const grown = young();
     const done = new Promise<void>((resolve) => {
       let runs = 0;
@@ -86,12 +94,7 @@ describe('heap release after a poll cycle', () => {
   it('frees the garbage a burst leaves (a real full collection, without --expose-gc)', () => {
     const collect = fullGarbageCollection();
     expect(collect).toBeTypeOf('function');
-    let burst: { index: number; text: string }[][] | undefined = Array.from({ length: 40 }, (_, round) =>
-      Array.from({ length: 10_000 }, (_, index) => ({ index, text: `row ${round}-${index}` })),
-    );
-    expect(burst.length).toBe(40);
-    const before = getHeapStatistics().used_heap_size;
-    burst = undefined;
+    const before = allocateBurst();
     collect!();
     const freed = before - getHeapStatistics().used_heap_size;
     expect(freed).toBeGreaterThan(10 * 1024 * 1024);
