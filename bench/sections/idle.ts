@@ -1,10 +1,11 @@
 /**
  * Idle cost: `spendbar serve` and `spendbar watch` with one account per provider that has a fake (read
  * from the environment, as serve and watch take keys there), after their start-up poll. The idle window
- * is IDLE_S seconds (not a full minute, to keep the benchmark short), starting once the start-up poll
- * has settled, and figures are scaled to a minute.
- * Serve is measured alone, then with the popover open in Chromium. RSS after start and after about
- * 1,000 account polls (Refresh called until the accounts have been polled 1,000 times in all).
+ * is IDLE_S seconds (a minute, as the issue asks; `SPENDBAR_BENCH_IDLE_S` shortens it), starting once the
+ * start-up poll has settled, and figures are scaled to a minute.
+ * Serve is measured alone, then with the popover open in Chromium. RSS after start (settled), then after
+ * about 500 and about 1,000 account polls (Refresh called until the accounts have been polled that many
+ * times in all), each once serve has settled again, so a plateau shows as two close figures.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { XAI_TEAM, benchProviders, startBenchFake, type BenchFake } from '../lib
 import { round } from '../lib/stats.js';
 import type { Figure } from '../report.js';
 
-const IDLE_S = Number(process.env.SPENDBAR_BENCH_IDLE_S ?? 20);
+const IDLE_S = Number(process.env.SPENDBAR_BENCH_IDLE_S ?? 60);
 const preload = ['--import', join(repoRoot, 'out', 'bench', 'bench', 'preload-timers.js')];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -37,16 +38,29 @@ export function providerEnv(fakes: BenchFake[]): Record<string, string> {
   return env;
 }
 
-async function timersFired(pid: number, file: string): Promise<number> {
-  process.kill(pid, 'SIGUSR2');
-  await sleep(200);
-  return (JSON.parse(readFileSync(file, 'utf8')) as { fired: number }).fired;
+/** What the preload reports: timer callbacks run, and memory as Node sees it (bytes). */
+interface ChildReport {
+  fired: number;
+  memory: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number; spaces: Record<string, { committed: number; used: number }> };
 }
 
-/**
- * Waits until the start-up poll has settled: no timer has fired for 3 s (the HTTP client's timers
- * end a few seconds after the last request), at most 20 s.
- */
+async function childReport(pid: number, file: string): Promise<ChildReport> {
+  process.kill(pid, 'SIGUSR2');
+  // On a loaded machine the file may be read while it is being written: read again.
+  for (let attempt = 0; ; attempt += 1) {
+    await sleep(200);
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as ChildReport;
+    } catch (error) {
+      if (attempt >= 10) throw error;
+    }
+  }
+}
+
+async function timersFired(pid: number, file: string): Promise<number> {
+  return (await childReport(pid, file)).fired;
+}
+
 /** A loaded machine can take seconds to start a process: wait until its preload says it listens. */
 export async function untilExists(file: string): Promise<void> {
   for (let waited = 0; !existsSync(file); waited += 100) {
@@ -55,10 +69,15 @@ export async function untilExists(file: string): Promise<void> {
   }
 }
 
+/**
+ * Waits until a poll has settled: no timer has fired for 8 s (the HTTP client's timers end a few seconds
+ * after the last request; the heap is released 1 s and 7 s after a cycle, src/core/host/heap-release.ts),
+ * at most 60 s.
+ */
 export async function settle(pid: number, file: string): Promise<void> {
   let last = await timersFired(pid, file);
-  for (let waited = 0; waited < 20_000; waited += 3_000) {
-    await sleep(3_000);
+  for (let waited = 0; waited < 60_000; waited += 8_000) {
+    await sleep(8_000);
     const now = await timersFired(pid, file);
     if (now === last) return;
     last = now;
@@ -85,6 +104,7 @@ export async function idle(): Promise<Figure[]> {
   try {
     await settle(serve.pid, timersFile);
     const rssStart = rssMiB(serve.pid);
+    const memoryStart = (await childReport(serve.pid, timersFile)).memory;
     const alone = await idleWindow(serve.pid, timersFile);
 
     const browser = await chromium.launch({ executablePath: process.env.SPENDBAR_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
@@ -104,12 +124,17 @@ export async function idle(): Promise<Figure[]> {
       await browser.close();
     }
 
-    // About 1,000 account polls: Refresh polls every account each time.
+    // About 500, then 1,000 account polls: Refresh polls every account each time.
     const accounts = ((await serve.call('listAccounts')) as { accounts: unknown[] }).accounts.length;
     const refreshes = Math.ceil(1000 / Math.max(1, accounts));
-    for (let refresh = 0; refresh < refreshes; refresh += 1) await serve.call('refresh');
-    await settle(serve.pid, timersFile);
-    const rssAfter = rssMiB(serve.pid);
+    const samples: { polls: number; rssMiB: number; memory: ChildReport['memory'] }[] = [];
+    let refreshed = 0;
+    for (const upTo of [Math.ceil(refreshes / 2), refreshes]) {
+      for (; refreshed < upTo; refreshed += 1) await serve.call('refresh');
+      await settle(serve.pid, timersFile);
+      samples.push({ polls: upTo * accounts, rssMiB: rssMiB(serve.pid), memory: (await childReport(serve.pid, timersFile)).memory });
+    }
+    const rssAfter = samples.at(-1)!.rssMiB;
     const growth = (rssAfter - rssStart) / rssStart;
 
     const watchTimers = join(tempDir('timers'), 'watch.json');
@@ -149,11 +174,11 @@ export async function idle(): Promise<Figure[]> {
         raw: watchIdle,
       },
       {
-        name: `serve RSS after start → after ${refreshes * accounts} account polls`,
-        value: `${round(rssStart)} MiB → ${round(rssAfter)} MiB (${growth >= 0 ? '+' : ''}${round(growth * 100)} %)`,
+        name: `serve RSS after start → after ${samples.map((sample) => sample.polls).join(' → ')} account polls`,
+        value: `${[rssStart, ...samples.map((sample) => sample.rssMiB)].map((mib) => `${round(mib)} MiB`).join(' → ')} (${growth >= 0 ? '+' : ''}${round(growth * 100)} %)`,
         target: '≤ +10 %',
         pass: growth <= 0.1,
-        raw: { rssStart, rssAfter, refreshes, accounts },
+        raw: { rssStart, memoryStart, samples, rssAfter, refreshes, accounts },
       },
     ];
   } finally {

@@ -22,6 +22,7 @@ import type { RetryWaits } from '../scheduler/retry-waits.js';
 import type { PollOutcome } from '../scheduler/scheduler.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { withLock } from '../store/files.js';
+import { HeapRelease } from './heap-release.js';
 
 export interface PollRequest {
   month?: string;
@@ -49,6 +50,8 @@ export interface PollerDeps {
   readonly concurrency?: number;
   /** Bound of one account's whole poll; default `SPENDBAR_POLL_TIMEOUT_S` or 20 s. */
   readonly pollTimeoutMs?: number;
+  /** What gives memory back after a cycle (heap-release.ts); default full collections 1 s and 7 s after. */
+  readonly heapRelease?: Pick<HeapRelease, 'afterCycle' | 'cancel'>;
 }
 
 type CredentialState = { missing?: string; keyless: boolean };
@@ -57,9 +60,13 @@ export class Poller {
   private readonly inFlight = new Set<string>();
   private readonly credentialStates = new Map<string, CredentialState>();
   private readonly settledStore: SettledStore;
+  private readonly heapRelease: Pick<HeapRelease, 'afterCycle' | 'cancel'>;
+  /** poll() calls running; the heap is released only when the last one ends. */
+  private cycles = 0;
 
   constructor(private readonly deps: PollerDeps) {
     this.settledStore = new SettledStore(deps.dataDir);
+    this.heapRelease = deps.heapRelease ?? new HeapRelease();
   }
 
   get polling(): boolean {
@@ -96,7 +103,14 @@ export class Poller {
         outcomes.push(await this.pollAccount(account, month, request.force ?? false, onProgress, request.signal));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? queue.length, queue.length) }, worker));
+    this.cycles += 1;
+    this.heapRelease.cancel();
+    try {
+      await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? queue.length, queue.length) }, worker));
+    } finally {
+      this.cycles -= 1;
+      if (this.cycles === 0 && targets.length > 0) this.heapRelease.afterCycle();
+    }
     return outcomes;
   }
 

@@ -26,7 +26,7 @@ import { HistoryStore } from '../ledger/history-store.js';
 import { SettingsStore, type StoredPreferences } from '../accounts/settings-store.js';
 import type { PollOutcome } from '../scheduler/scheduler.js';
 import { RetryWaits } from '../scheduler/retry-waits.js';
-import { Poller, type PollProgress, type PollRequest } from './poller.js';
+import { Poller, type PollerDeps, type PollProgress, type PollRequest } from './poller.js';
 import { AccountService } from '../accounts/account-service.js';
 import { RatesService } from '../rates/rates-service.js';
 import { applyGlanceChanges, type GlanceChanges } from '../rates/glance-preferences.js';
@@ -44,6 +44,8 @@ export interface ServiceOptions {
   demo?: boolean;
   /** Bound of one account's whole poll; default `SPENDBAR_POLL_TIMEOUT_S` or 20 s. */
   pollTimeoutMs?: number;
+  /** What gives memory back after a poll cycle (heap-release.ts); tests pass their own. */
+  heapRelease?: PollerDeps['heapRelease'];
 }
 
 export type { PollProgress, PollRequest } from './poller.js';

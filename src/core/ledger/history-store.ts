@@ -29,8 +29,16 @@ export interface EarlierHistory {
   filesFrom(fromMonth: string): MonthFile[];
 }
 
+/**
+ * Month files kept decoded, least recently read dropped first. The overview needs two per account
+ * (its month and the one before) and a poll one; without a bound, a `serve` or app running for months,
+ * or a user paging through years of history, would keep every month file it ever read.
+ */
+export const HISTORY_CACHE_FILES = 256;
+
 export class HistoryStore {
   private readonly root: string;
+  /** In order of last read (a Map keeps insertion order: a hit is moved to the end). */
   private readonly cache = new Map<string, { stamp: string; file: MonthFile; dropped: number }>();
   private readonly context: StoreContext;
 
@@ -60,7 +68,11 @@ export class HistoryStore {
       return undefined;
     }
     const cached = this.cache.get(path);
-    if (cached && cached.stamp === stamp) return cached;
+    if (cached && cached.stamp === stamp) {
+      this.cache.delete(path);
+      this.cache.set(path, cached);
+      return cached;
+    }
     const problems: string[] = [];
     const schema = z.preprocess((raw) => readableFigures(raw, problems), monthFileSchema);
     const file = readJsonFile(path, schema, this.context);
@@ -72,7 +84,9 @@ export class HistoryStore {
       return undefined;
     }
     const loaded = { stamp, file, dropped: problems.length };
+    this.cache.delete(path);
     this.cache.set(path, loaded);
+    if (this.cache.size > HISTORY_CACHE_FILES) this.cache.delete(this.cache.keys().next().value!);
     return loaded;
   }
 
@@ -135,6 +149,11 @@ export class HistoryStore {
       balancesBefore: () => this.balancesBefore(accountId, month),
       filesFrom: (fromMonth) => files(before().filter((key) => key >= fromMonth)),
     };
+  }
+
+  /** How many month files are kept decoded (bounded by HISTORY_CACHE_FILES). */
+  get cachedFiles(): number {
+    return this.cache.size;
   }
 
   /** Months with stored history for an account, oldest first. */
