@@ -39,6 +39,8 @@ export function startApp(session: PageSession | null): void {
 
   void firstAnswer(store, FIRST_RENDER_WAIT_MS)
     .then(() => {
+      // Replaces the totals the entry may have painted early (early-total.ts), and their busy mark.
+      root.removeAttribute('aria-busy');
       createRoot(root).render(
         <StrictMode>
           <StoreContext.Provider value={store}>

@@ -4,12 +4,16 @@
  * the page already fetches through a modulepreload link (vite.renderer.config.ts).
  */
 import { startPageSession } from './bridge/page-session';
+import { paintTotalsOnArrival } from './early-total';
 import { userLocale } from './locale';
 import { warmIntl } from './warm-intl';
 import './styles.css';
 import './alerts.css';
 
 const session = startPageSession(window);
+const root = document.getElementById('root');
+// The total shows as soon as the server answers, before the popover's code has even loaded.
+if (session?.firstOverview && root) void paintTotalsOnArrival(session.firstOverview, root, userLocale);
 
 const app = import('./app');
 // While the browser fetches and compiles the popover's code, in the locale the popover formats in.
@@ -18,7 +22,6 @@ warmIntl(userLocale());
 app
   .then(({ startApp }) => startApp(session))
   .catch((error: unknown) => {
-    const root = document.getElementById('root');
     if (root) root.textContent = `Spendbar could not start: ${error instanceof Error ? error.message : String(error)}`;
     throw error;
   });
