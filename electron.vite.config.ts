@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { devCspPlugin, preloadAppPlugin } from './vite.renderer.config.js';
+import { devCspPlugin } from './vite.renderer.config.js';
 
 const root = import.meta.dirname;
 
@@ -30,7 +30,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src/renderer'),
-    plugins: [react(), devCspPlugin(), preloadAppPlugin()],
+    plugins: [react(), devCspPlugin()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // electron-vite leaves builds unminified by default; the popover should load as fast as the browser one.

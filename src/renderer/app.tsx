@@ -1,6 +1,6 @@
 /**
- * The popover proper: React, the API contract's schemas and the store. main.tsx loads this chunk after
- * it has started the page session, so the server builds the first overview while this loads and runs.
+ * The popover proper: React, the API contract's schemas and the store. main.tsx loads this chunk once
+ * the served page has painted the total from the first overview (at once inside Electron).
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
