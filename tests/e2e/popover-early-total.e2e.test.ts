@@ -4,7 +4,7 @@
  * the same figure, once, with nothing left behind. The popover's main chunk is held back here, as a slow
  * disk or a busy machine would, so the early paint is what the user sees first.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser.js';
 import { expectVisible, usdTotal } from './helpers/popover.js';
@@ -28,7 +28,8 @@ describe('the total before the popover loads', () => {
     await removeDataDirs();
   });
 
-  it('paints the engine total at once, then the popover shows the same figure in the same place', async () => {
+  /** Opens the popover with its code held back; what the page showed before the code came, and after. */
+  async function openHeldBack(): Promise<{ early: Shown; late: Shown; rowsBefore: number; busyBefore: string | null; busyAfter: string | null; totals: number; problems: string[] }> {
     const context = await browser.newContext({ viewport: { width: 400, height: 640 }, locale: 'en-US' });
     try {
       const page = await context.newPage();
@@ -45,23 +46,73 @@ describe('the total before the popover loads', () => {
       await page.goto(serve.url, { waitUntil: 'commit' });
 
       await expectVisible(usdTotal(page), HOLD_MS);
-      const early = { text: (await usdTotal(page).textContent())?.trim(), box: await usdTotal(page).boundingBox(), at: Date.now() };
+      const early = await shown(page);
       expect(released, 'the total showed only after the popover code arrived').toBe(0);
-      expect(early.at - started).toBeLessThan(HOLD_MS);
-      expect(early.text).toMatch(/^\$[\d,]+\.\d{2}$/);
-      expect(await page.getByTestId('account-row').count()).toBe(0);
-      expect(await page.locator('#root').getAttribute('aria-busy')).toBe('true');
+      expect(Date.now() - started).toBeLessThan(HOLD_MS);
+      const rowsBefore = await page.getByTestId('account-row').count();
+      const busyBefore = await page.locator('#root').getAttribute('aria-busy');
 
-      // The popover takes over: its rows appear, the total is the same figure, shown once, where it was.
+      // The popover takes over: its rows appear.
       await expectVisible(page.getByTestId('account-row').first(), 15_000);
-      expect(await usdTotal(page).count()).toBe(1);
-      expect((await usdTotal(page).textContent())?.trim()).toBe(early.text);
-      const box = await usdTotal(page).boundingBox();
-      expect(Math.abs((box?.y ?? 0) - (early.box?.y ?? 0))).toBeLessThanOrEqual(1);
-      expect(await page.locator('#root').getAttribute('aria-busy')).toBeNull();
-      expect(problems).toEqual([]);
+      return {
+        early,
+        late: await shown(page),
+        rowsBefore,
+        busyBefore,
+        busyAfter: await page.locator('#root').getAttribute('aria-busy'),
+        totals: await usdTotal(page).count(),
+        problems,
+      };
     } finally {
       await context.close();
     }
+  }
+
+  it('paints the engine total at once, then the popover shows the same figure in the same place', async () => {
+    const { early, late, rowsBefore, busyBefore, busyAfter, totals, problems } = await openHeldBack();
+    expect(early.total).toMatch(/^\$[\d,]+\.\d{2}$/);
+    expect(rowsBefore).toBe(0);
+    expect(busyBefore).toBe('true');
+    expect(totals).toBe(1);
+    expect(late.total).toBe(early.total);
+    expect(Math.abs(late.y - early.y)).toBeLessThanOrEqual(1);
+    expect(late.fontSize).toBe(early.fontSize);
+    expect(busyAfter).toBeNull();
+    expect(problems).toEqual([]);
+  });
+
+  it('with a display currency, paints the approximate total above it too, so neither moves nor changes size', async () => {
+    const chosen = await fetch(`${serve.origin}/api/setPreferences`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${serve.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ displayCurrency: 'EUR' }),
+    });
+    expect(chosen.status).toBe(200);
+    const { early, late, problems } = await openHeldBack();
+    expect(early.converted).toMatch(/^≈ About €[\d,]+\.\d{2}approximate, .+ of \d{4}-\d{2}-\d{2}/);
+    expect(late.converted).toBe(early.converted);
+    expect(late.total).toBe(early.total);
+    expect(Math.abs(late.y - early.y)).toBeLessThanOrEqual(1);
+    expect(late.fontSize).toBe(early.fontSize);
+    expect(problems).toEqual([]);
   });
 });
+
+interface Shown {
+  total: string;
+  y: number;
+  fontSize: string;
+  converted: string | null;
+}
+
+/** The USD total as the user sees it: its text, where it sits, its size, and the converted line above it. */
+async function shown(page: Page): Promise<Shown> {
+  const total = usdTotal(page);
+  const converted = page.getByTestId('converted-total');
+  return {
+    total: (await total.textContent())?.trim() ?? '',
+    y: (await total.boundingBox())?.y ?? Number.NaN,
+    fontSize: await total.evaluate((element) => getComputedStyle(element).fontSize),
+    converted: (await converted.count()) > 0 ? ((await converted.textContent())?.trim() ?? '') : null,
+  };
+}

@@ -1,5 +1,6 @@
 import type { Overview } from '../../shared/api';
 import { formatClockTime, formatMoney, formatPercent, latestIso } from '../format';
+import { convertedNote } from '../early-total';
 import { useNow, userLocale } from '../hooks';
 import { amountToNumber, toMicros } from '../model/amounts';
 import { useSpendbar } from '../store';
@@ -14,6 +15,7 @@ const CONFIDENCES = ['official', 'estimated', 'manual'] as const;
  */
 function ConvertedTotal({ converted }: { converted: NonNullable<Overview['converted']> }) {
   const locale = userLocale();
+  const note = convertedNote(converted);
   return (
     <p className="converted" data-testid="converted-total">
       <span className="converted-amount">
@@ -22,9 +24,9 @@ function ConvertedTotal({ converted }: { converted: NonNullable<Overview['conver
         {formatMoney(converted.amount, converted.currency, { precision: 'total', locale })}
       </span>
       <span className="converted-note">
-        approximate, {converted.ratesSource} of {converted.ratesDate}
-        {converted.stale && <strong className="converted-stale"> · over a week old</strong>}
-        {converted.excluded.length > 0 && <> · leaves out {converted.excluded.join(', ')} (no rate)</>}
+        {note.source}
+        {note.stale && <strong className="converted-stale">{note.stale}</strong>}
+        {note.excluded}
       </span>
     </p>
   );
