@@ -6,6 +6,7 @@
  */
 import { startPageSession } from './bridge/page-session';
 import { paintTotalsOnArrival } from './early-total';
+import { nextFrame } from './first-paint';
 import { userLocale } from './locale';
 import { warmIntl } from './warm-intl';
 import './styles.css';
@@ -35,11 +36,6 @@ Promise.race([earlyPaint.then((painted) => (painted ? nextFrame() : undefined)),
     if (root) root.textContent = `Spendbar could not start: ${error instanceof Error ? error.message : String(error)}`;
     throw error;
   });
-
-/** Resolves once the browser has drawn the next frame (a task queued from a frame callback runs after it). */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -65,44 +65,27 @@ export function openaiDailyRoutes(): RouteTable {
     end: request.query.get('end_time') ? new Date(Number(request.query.get('end_time')) * 1000) : new Date(),
   });
   const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+  const report = (request: RecordedRequest, results: (index: number) => unknown[]) => {
+    const { start, end } = window(request);
+    return { json: page(dayBuckets(start, end).map(({ index, from, to }) => ({ object: 'bucket', start_time: seconds(from), end_time: seconds(to), results: results(index) }))) };
+  };
   return {
-    'GET /v1/organization/costs': (request) => {
-      const { start, end } = window(request);
-      return {
-        json: page(
-          dayBuckets(start, end).map(({ index, from, to }) => ({
-            object: 'bucket',
-            start_time: seconds(from),
-            end_time: seconds(to),
-            // Every third day is empty, as real output shows days without spend.
-            results:
-              index % 3 === 0
-                ? []
-                : [
-                    { amount: { value: Number(`0.${index}2345678`), currency: 'usd' }, line_item: 'gpt-4o-2024-08-06, input', project_id: 'proj_abc' },
-                    { amount: { value: index * 1.1, currency: 'usd' }, line_item: 'o3-2025-04-16, output', project_id: index % 2 ? 'proj_def' : null },
-                    ...(index === 7 ? [{ amount: { value: null, currency: 'usd' }, line_item: 'unpriced', project_id: null }] : []),
-                  ],
-          })),
-        ),
-      };
-    },
-    'GET /v1/organization/usage/completions': (request) => {
-      const { start, end } = window(request);
-      return {
-        json: page(
-          dayBuckets(start, end).map(({ index, from, to }) => ({
-            object: 'bucket',
-            start_time: seconds(from),
-            end_time: seconds(to),
-            results: [
-              { model: 'gpt-4o-2024-08-06', input_tokens: 1000 * index, output_tokens: 10 * index, input_cached_tokens: index % 2 ? 64 : null, num_model_requests: index },
-              ...(index > 10 ? [{ model: 'o3-2025-04-16', input_tokens: 5000, output_tokens: 700, num_model_requests: 3 }] : []),
+    'GET /v1/organization/costs': (request) =>
+      // Every third day is empty, as real output shows days without spend.
+      report(request, (index) =>
+        index % 3 === 0
+          ? []
+          : [
+              { amount: { value: Number(`0.${index}2345678`), currency: 'usd' }, line_item: 'gpt-4o-2024-08-06, input', project_id: 'proj_abc' },
+              { amount: { value: index * 1.1, currency: 'usd' }, line_item: 'o3-2025-04-16, output', project_id: index % 2 ? 'proj_def' : null },
+              ...(index === 7 ? [{ amount: { value: null, currency: 'usd' }, line_item: 'unpriced', project_id: null }] : []),
             ],
-          })),
-        ),
-      };
-    },
+      ),
+    'GET /v1/organization/usage/completions': (request) =>
+      report(request, (index) => [
+        { model: 'gpt-4o-2024-08-06', input_tokens: 1000 * index, output_tokens: 10 * index, input_cached_tokens: index % 2 ? 64 : null, num_model_requests: index },
+        ...(index > 10 ? [{ model: 'o3-2025-04-16', input_tokens: 5000, output_tokens: 700, num_model_requests: 3 }] : []),
+      ]),
     'GET /v1/organization/spend_limit': { json: { object: 'organization.spend_limit', threshold_amount: 10000, currency: 'USD', interval: 'month' } },
   };
 }

@@ -197,7 +197,8 @@ export class HistoryStore {
 }
 
 /** "openrouter:env" -> "openrouter--env": a colon is not allowed in Windows file names. */
-function folderOf(accountId: string): string {
+/** The folder under history/ that holds an account's month files (and their settled-days files). */
+export function folderOf(accountId: string): string {
   return accountId.replace(/:/g, '--');
 }
 

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeTextAtomic } from '../store/files.js';
+import { folderOf } from './history-store.js';
 
 const fileSchema = z.object({
   version: z.literal(1),
@@ -63,6 +64,6 @@ export class SettledStore {
   }
 
   private pathOf(accountId: string, month: string): string {
-    return join(this.root, accountId.replace(/:/g, '--'), `${month}.settled.json`);
+    return join(this.root, folderOf(accountId), `${month}.settled.json`);
   }
 }
